@@ -1,0 +1,45 @@
+using System.CommandLine;
+using EgressInfra.Cli.Commands;
+
+namespace EgressInfra.Cli;
+
+/// <summary>
+/// The egressctl command line. Everything it knows about egress comes from the Core; this layer only
+/// reads files, parses arguments and prints.
+/// </summary>
+public static class EgressCtl
+{
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var context = new CliContext(stdout, stderr);
+        var root = new RootCommand("egressctl: check, render, lint and explain Istio egress declared in Pulumi stack files, offline.")
+        {
+            CheckCommand.Create(context),
+            RenderCommand.Create(context),
+        };
+
+        var parse = root.Parse(args);
+        var invocation = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                stderr.WriteLine($"egressctl: {error.Message}");
+            }
+
+            stderr.WriteLine("Run 'egressctl --help' for usage.");
+            return ExitCodes.Unusable;
+        }
+
+        try
+        {
+            return parse.Invoke(invocation);
+        }
+        catch (UsageException ex)
+        {
+            stderr.WriteLine($"egressctl: {ex.Message}");
+            return ExitCodes.Unusable;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using EgressInfra.Core.Sources;
+
+namespace EgressInfra.Cli.Input;
+
+/// <summary>A stack file chosen on the command line, located and read, with its project's Pulumi.yaml.</summary>
+public sealed record StackSource(string DisplayPath, string Text, ProjectFile Project)
+{
+    public static StackSource Resolve(string? stack, string? file, string? projectDir)
+    {
+        if (stack is not null && file is not null)
+        {
+            throw new UsageException("give either --stack or --file, not both");
+        }
+
+        var dir = projectDir ?? ".";
+        if (!Directory.Exists(dir))
+        {
+            throw new UsageException($"project directory '{dir}' does not exist");
+        }
+
+        string path;
+        if (stack is not null)
+        {
+            if (stack.Length == 0 || stack.IndexOfAny(['/', '\\']) >= 0)
+            {
+                throw new UsageException($"'{stack}' is not a stack name");
+            }
+
+            path = Path.Combine(dir, $"Pulumi.{stack}.yaml");
+            if (!System.IO.File.Exists(path))
+            {
+                var known = Directory.EnumerateFiles(dir, "Pulumi.*.yaml")
+                    .Select(f => Path.GetFileName(f)["Pulumi.".Length..^".yaml".Length])
+                    .Order(StringComparer.Ordinal);
+                throw new UsageException($"no stack file {path} (stacks here: {string.Join(", ", known)})");
+            }
+        }
+        else if (file is not null)
+        {
+            path = file;
+        }
+        else
+        {
+            throw new UsageException("name a stack with --stack NAME or a file with --file PATH");
+        }
+
+        return new StackSource(Display(path), ReadText(path), ReadProject(dir));
+    }
+
+    public StackDocument Parse() => StackFile.Parse(Text, DisplayPath, Project.Name, Project.Defaults);
+
+    public static string ReadText(string path)
+    {
+        try
+        {
+            return System.IO.File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new UsageException($"cannot read {path}: {ex.Message}");
+        }
+    }
+
+    private static ProjectFile ReadProject(string dir)
+    {
+        var path = Path.Combine(dir, "Pulumi.yaml");
+        return System.IO.File.Exists(path) ? ProjectFile.Parse(ReadText(path), Display(path)) : ProjectFile.Default;
+    }
+
+    private static string Display(string path)
+    {
+        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
+    }
+}

@@ -1,0 +1,120 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using EgressInfra.Core.Diagnostics;
+
+namespace EgressInfra.Cli.Output;
+
+/// <summary>Prints diagnostics in the chosen format. Input is already in canonical order.</summary>
+public static class DiagnosticWriter
+{
+    public static void Write(TextWriter writer, IReadOnlyList<Diagnostic> diagnostics, OutputFormat format, string summarySubject)
+    {
+        switch (format)
+        {
+            case OutputFormat.Json:
+                writer.Write(ToJson(diagnostics));
+                writer.Write('\n');
+                break;
+            default:
+                WriteText(writer, diagnostics, summarySubject);
+                break;
+        }
+    }
+
+    public static void WriteText(TextWriter writer, IReadOnlyList<Diagnostic> diagnostics, string subject)
+    {
+        foreach (var d in diagnostics)
+        {
+            var where = d.Location is null ? string.Empty : $"{d.Location.File}:{d.Location.Line}:{d.Location.Column}: ";
+            writer.Write($"{where}{SeverityName(d.Severity)} {d.Code}: {d.Message}\n");
+            var at = d.Path.Length == 0 ? string.Empty : d.Path;
+            if (d.Resource is not null)
+            {
+                at = at.Length == 0 ? d.Resource : $"{at} ({d.Resource})";
+            }
+
+            if (at.Length > 0)
+            {
+                writer.Write($"    at {at}\n");
+            }
+
+            if (d.Hint is not null)
+            {
+                writer.Write($"    fix: {d.Hint}\n");
+            }
+        }
+
+        writer.Write($"{subject}: {Summary(diagnostics)}\n");
+    }
+
+    public static string Summary(IReadOnlyList<Diagnostic> diagnostics)
+    {
+        var errors = diagnostics.Count(d => d.Severity == Severity.Error);
+        var warnings = diagnostics.Count(d => d.Severity == Severity.Warning);
+        if (errors == 0 && warnings == 0)
+        {
+            return "ok";
+        }
+
+        return $"{Count(errors, "error")}, {Count(warnings, "warning")}";
+    }
+
+    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
+
+    public static string SeverityName(Severity severity) => severity switch
+    {
+        Severity.Error => "error",
+        Severity.Warning => "warning",
+        _ => "info",
+    };
+
+    public static string ToJson(IReadOnlyList<Diagnostic> diagnostics)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("diagnostics");
+            foreach (var d in diagnostics)
+            {
+                json.WriteStartObject();
+                json.WriteString("severity", SeverityName(d.Severity));
+                json.WriteString("code", d.Code);
+                json.WriteString("message", d.Message);
+                json.WriteString("path", d.Path);
+                if (d.Location is null)
+                {
+                    json.WriteNull("file");
+                    json.WriteNull("line");
+                }
+                else
+                {
+                    json.WriteString("file", d.Location.File);
+                    json.WriteNumber("line", d.Location.Line);
+                }
+
+                if (d.Hint is null)
+                {
+                    json.WriteNull("hint");
+                }
+                else
+                {
+                    json.WriteString("hint", d.Hint);
+                }
+
+                if (d.Resource is not null)
+                {
+                    json.WriteString("resource", d.Resource);
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+}

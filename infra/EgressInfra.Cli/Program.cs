@@ -1,0 +1,3 @@
+using EgressInfra.Cli;
+
+return EgressCtl.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,11 @@
+using EgressInfra.Core.Collections;
+
+namespace EgressInfra.Core.Config;
+
+/// <summary>The <c>egress</c> object of a stack: the governed namespaces and what they may reach.</summary>
+/// <param name="SidecarImports">Extra <c>namespace/host</c> imports added to every Sidecar (the control plane and egress gateway live here).</param>
+public sealed record EgressConfig(
+    OutboundTrafficPolicy OutboundTrafficPolicy,
+    ValueList<string> Namespaces,
+    ValueList<ExternalService> Services,
+    ValueList<string> SidecarImports);

@@ -1,0 +1,8 @@
+namespace EgressInfra.Core.Config;
+
+/// <summary>Where the Pulumi program deploys. Only the Pulumi door uses it; the CLI ignores it.</summary>
+/// <param name="RenderYamlToDirectory">When set, manifests are written to this folder instead of a cluster.</param>
+public sealed record KubernetesTarget(string? Kubeconfig, string? Context, string? RenderYamlToDirectory)
+{
+    public static readonly KubernetesTarget Default = new(null, null, null);
+}

@@ -1,0 +1,9 @@
+namespace EgressInfra.Core.Config;
+
+/// <summary>The whole typed configuration of one stack, as read from <c>Pulumi.&lt;stack&gt;.yaml</c>.</summary>
+/// <param name="Profile">The policy profile name in force (explicit or derived from the environment).</param>
+public sealed record StackConfig(
+    DeploymentEnvironment Environment,
+    string Profile,
+    EgressConfig Egress,
+    KubernetesTarget Kubernetes);

@@ -1,0 +1,133 @@
+using System.Globalization;
+using EgressInfra.Core.Collections;
+using EgressInfra.Core.Config;
+
+namespace EgressInfra.Core.Manifests;
+
+/// <summary>
+/// Turns a stack's model into Istio objects: one ServiceEntry per service in each namespace that
+/// uses it, and one Sidecar per governed namespace. Placing the entry beside its users keeps
+/// <c>exportTo: ["."]</c> meaningful and lets each Sidecar import only its own namespace.
+/// </summary>
+public static class ManifestBuilder
+{
+    /// <summary>The entries in config order, each tied to its service, for validation and analysis.</summary>
+    public static IReadOnlyList<BuiltServiceEntry> BuildServiceEntries(EgressConfig egress)
+    {
+        var result = new List<BuiltServiceEntry>();
+        foreach (var service in egress.Services)
+        {
+            foreach (var ns in service.Namespaces)
+            {
+                result.Add(new BuiltServiceEntry(BuildServiceEntry(service, ns), service));
+            }
+        }
+
+        return result;
+    }
+
+    public static ServiceEntry BuildServiceEntry(ExternalService service, string ns)
+    {
+        var labels = ValueMap.Of(
+            (ManagedLabels.ManagedBy, ManagedLabels.ManagedByValue),
+            (ManagedLabels.Service, service.Name));
+        var annotations = new List<(string, string)>();
+        if (service.Owner is not null)
+        {
+            annotations.Add((ManagedLabels.OwnerAnnotation, service.Owner));
+        }
+
+        if (service.Reason is not null)
+        {
+            annotations.Add((ManagedLabels.ReasonAnnotation, service.Reason));
+        }
+
+        if (service.Preset is not null)
+        {
+            annotations.Add((ManagedLabels.PresetAnnotation, service.Preset));
+        }
+
+        var spec = new ServiceEntrySpec(
+            service.Hosts,
+            service.Addresses,
+            service.Ports.Select(p => new ServicePort(p.Number, p.Protocol.Name(), p.EffectiveName, p.TargetPort)).ToValueList(),
+            service.Location.Name(),
+            service.Resolution.Name(),
+            service.Endpoints.Select(e => new WorkloadEntry(
+                e.Address,
+                e.Ports.Select(p => new KeyValuePair<string, long>(p.Key, p.Value)).ToValueMap(),
+                e.Labels,
+                e.Network,
+                e.Locality,
+                e.Weight)).ToValueList(),
+            null,
+            service.ExportTo,
+            service.SubjectAltNames);
+        return new ServiceEntry(new ObjectMetadata(service.Name, ns, labels, ValueMap.Of([.. annotations])), spec);
+    }
+
+    public static Sidecar BuildSidecar(EgressConfig egress, string ns)
+    {
+        // "./*" imports this namespace's own services and the entries placed here; nothing exported
+        // from other namespaces leaks in unless listed in sidecarImports (failure mode F10).
+        var hosts = new SortedSet<string>(StringComparer.Ordinal) { "./*" };
+        hosts.UnionWith(egress.SidecarImports);
+        var metadata = new ObjectMetadata(
+            ManagedLabels.SidecarName,
+            ns,
+            ValueMap.Of((ManagedLabels.ManagedBy, ManagedLabels.ManagedByValue)),
+            ValueMap<string>.Empty);
+        return new Sidecar(metadata, new SidecarSpec(hosts.ToValueList(), egress.OutboundTrafficPolicy.Name()));
+    }
+
+    /// <summary>The deployable set in canonical order, independent of the order of the config.</summary>
+    public static EgressManifests Build(EgressConfig egress, IEnumerable<BuiltServiceEntry>? built = null)
+    {
+        var entries = (built ?? BuildServiceEntries(egress))
+            .Select(b => Canonical(b.Entry))
+            .OrderBy(e => e.Metadata.Namespace, StringComparer.Ordinal)
+            .ThenBy(e => e.Metadata.Name, StringComparer.Ordinal)
+            .ToValueList();
+        var sidecars = egress.Namespaces
+            .Order(StringComparer.Ordinal)
+            .Select(ns => BuildSidecar(egress, ns))
+            .ToValueList();
+        return new EgressManifests(entries, sidecars);
+    }
+
+    /// <summary>Sorts every list whose order carries no meaning, so equal configs render equal bytes.</summary>
+    public static ServiceEntry Canonical(ServiceEntry entry)
+    {
+        var spec = entry.Spec;
+        return entry with
+        {
+            Spec = spec with
+            {
+                Hosts = spec.Hosts.Order(StringComparer.Ordinal).ToValueList(),
+                Addresses = spec.Addresses.Order(StringComparer.Ordinal).ToValueList(),
+                Ports = spec.Ports.OrderBy(p => p.Number).ThenBy(p => p.Name, StringComparer.Ordinal).ToValueList(),
+                Endpoints = spec.Endpoints.OrderBy(e => e.Address, StringComparer.Ordinal).ThenBy(e => e.Network, StringComparer.Ordinal).ToValueList(),
+                ExportTo = spec.ExportTo.Order(StringComparer.Ordinal).ToValueList(),
+                SubjectAltNames = spec.SubjectAltNames.Order(StringComparer.Ordinal).ToValueList(),
+            },
+        };
+    }
+
+    /// <summary>What each governed namespace may reach, as <c>host:port/PROTOCOL</c>, sorted.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> AllowedDestinations(EgressManifests manifests)
+    {
+        var result = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var sidecar in manifests.Sidecars)
+        {
+            var ns = sidecar.Metadata.Namespace!;
+            result[ns] = manifests.ServiceEntries
+                .Where(e => e.Metadata.Namespace == ns)
+                .SelectMany(e => e.Spec.Hosts.SelectMany(h => e.Spec.Ports.Select(p => string.Create(CultureInfo.InvariantCulture, $"{h}:{p.Number}/{p.Protocol}"))))
+                .Distinct(StringComparer.Ordinal)
+                .Order(StringComparer.Ordinal)
+                .ToList();
+        }
+
+        return result;
+    }
+}

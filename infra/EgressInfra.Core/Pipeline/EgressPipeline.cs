@@ -1,0 +1,80 @@
+using EgressInfra.Core.Config.Binding;
+using EgressInfra.Core.Diagnostics;
+using EgressInfra.Core.Manifests;
+using EgressInfra.Core.Sources;
+using EgressInfra.Core.Validation.Istio;
+
+namespace EgressInfra.Core.Pipeline;
+
+/// <summary>
+/// The one path from config to objects that both doors use: bind, build, validate against Istio's
+/// rules, analyse across entries, then attach file and line to every finding.
+/// </summary>
+public static class EgressPipeline
+{
+    /// <summary>Evaluates a stack file read by <see cref="StackFile"/>; problems found while reading come first.</summary>
+    public static EgressPlan Evaluate(StackDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (document.ProjectConfig is null)
+        {
+            return new EgressPlan(null, null, DiagnosticOrder.Sort(document.Problems)) { IsUnusable = true };
+        }
+
+        var plan = Evaluate(document.ProjectConfig);
+        if (document.Problems.Count == 0)
+        {
+            return plan;
+        }
+
+        var all = DiagnosticOrder.Sort(document.Problems.Concat(plan.Diagnostics));
+        return new EgressPlan(plan.Config, all.Any(d => d.IsError) ? null : plan.Manifests, all);
+    }
+
+    /// <param name="projectConfig">The project's keys, namespace prefix removed.</param>
+    /// <param name="locator">A tree with source locations for the same keys (the stack file), when the
+    /// config itself carries none (Pulumi hands the program JSON).</param>
+    public static EgressPlan Evaluate(MappingNode projectConfig, MappingNode? locator = null)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var bound = StackConfigBinder.Bind(projectConfig);
+        diagnostics.AddRange(bound.Diagnostics);
+        var config = bound.Config;
+        if (config is null)
+        {
+            return Finish(null, null, diagnostics, projectConfig, locator);
+        }
+
+        var built = ManifestBuilder.BuildServiceEntries(config.Egress);
+        foreach (var item in built)
+        {
+            foreach (var finding in ServiceEntryValidator.Validate(item.Entry))
+            {
+                diagnostics.Add(finding with
+                {
+                    Path = item.ToConfigPath(finding.Path),
+                    Resource = ((IKubernetesObject)item.Entry).DisplayName,
+                });
+            }
+        }
+
+        var manifests = ManifestBuilder.Build(config.Egress, built);
+        return Finish(config, manifests, diagnostics, projectConfig, locator);
+    }
+
+    private static EgressPlan Finish(Config.StackConfig? config, EgressManifests? manifests, List<Diagnostic> diagnostics, MappingNode projectConfig, MappingNode? locator)
+    {
+        var located = diagnostics.Select(d => d.Location is not null ? d : d with
+        {
+            Location = ConfigPath.Locate(locator ?? projectConfig, d.Path)?.Location,
+        });
+
+        // A service used by several namespaces yields one entry each; report a finding once.
+        var unique = located
+            .GroupBy(d => (d.Code, d.Path, d.Message))
+            .Select(g => g.First());
+        var sorted = DiagnosticOrder.Sort(unique);
+        var hasErrors = sorted.Any(d => d.IsError);
+        return new EgressPlan(config, hasErrors ? null : manifests, sorted);
+    }
+}

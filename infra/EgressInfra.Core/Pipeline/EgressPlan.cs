@@ -1,0 +1,21 @@
+using EgressInfra.Core.Config;
+using EgressInfra.Core.Diagnostics;
+using EgressInfra.Core.Manifests;
+
+namespace EgressInfra.Core.Pipeline;
+
+/// <summary>
+/// The result of evaluating a stack: the model, the objects to deploy and every diagnostic, sorted.
+/// Manifests are present only when there is no error, so no door can deploy half of a bad stack.
+/// </summary>
+public sealed record EgressPlan(StackConfig? Config, EgressManifests? Manifests, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>True when the input could not be read at all (syntax error, not a mapping): exit code 2.</summary>
+    public bool IsUnusable { get; init; }
+
+    public bool HasErrors => Diagnostics.Any(d => d.IsError);
+
+    public IEnumerable<Diagnostic> Errors => Diagnostics.Where(d => d.IsError);
+
+    public IEnumerable<Diagnostic> Warnings => Diagnostics.Where(d => d.Severity == Severity.Warning);
+}

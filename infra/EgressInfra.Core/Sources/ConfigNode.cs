@@ -1,0 +1,89 @@
+using EgressInfra.Core.Diagnostics;
+
+namespace EgressInfra.Core.Sources;
+
+/// <summary>
+/// A source-neutral tree of configuration values. YAML stack files and the JSON that Pulumi hands the
+/// program both become this tree, so that one binder and one set of rules serve both doors.
+/// </summary>
+public abstract class ConfigNode
+{
+    protected ConfigNode(SourceLocation? location) => Location = location;
+
+    /// <summary>Where the node starts in its file; null when the value did not come from a file.</summary>
+    public SourceLocation? Location { get; }
+
+    /// <summary>A short name of the node's kind for messages: "a mapping", "a list", "a string".</summary>
+    public abstract string Describe();
+}
+
+/// <summary>The kind of a scalar after YAML 1.2 core-schema (or JSON) resolution.</summary>
+public enum ScalarKind
+{
+    Null,
+    Boolean,
+    Integer,
+    Float,
+    String,
+}
+
+public sealed class ScalarNode : ConfigNode
+{
+    public ScalarNode(string text, ScalarKind kind, SourceLocation? location = null)
+        : base(location)
+    {
+        Text = text;
+        Kind = kind;
+    }
+
+    /// <summary>The scalar's text as written (for a JSON number, its invariant text).</summary>
+    public string Text { get; }
+
+    public ScalarKind Kind { get; }
+
+    public override string Describe() => Kind switch
+    {
+        ScalarKind.Null => "null",
+        ScalarKind.Boolean => $"the boolean {Text}",
+        ScalarKind.Integer => $"the number {Text}",
+        ScalarKind.Float => $"the number {Text}",
+        _ => $"the string \"{Text}\"",
+    };
+}
+
+public sealed class SequenceNode : ConfigNode
+{
+    public SequenceNode(IReadOnlyList<ConfigNode> items, SourceLocation? location = null)
+        : base(location) => Items = items;
+
+    public IReadOnlyList<ConfigNode> Items { get; }
+
+    public override string Describe() => "a list";
+}
+
+public sealed class MappingNode : ConfigNode
+{
+    public MappingNode(IReadOnlyList<KeyValuePair<ScalarNode, ConfigNode>> entries, SourceLocation? location = null)
+        : base(location) => Entries = entries;
+
+    /// <summary>Entries in source order; duplicates are kept so that the binder can report them.</summary>
+    public IReadOnlyList<KeyValuePair<ScalarNode, ConfigNode>> Entries { get; }
+
+    public ConfigNode? this[string key]
+    {
+        get
+        {
+            foreach (var entry in Entries)
+            {
+                if (entry.Key.Text == key)
+                {
+                    return entry.Value;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    public override string Describe() => "a mapping";
+}

@@ -1,0 +1,87 @@
+using EgressInfra.Core.Diagnostics;
+
+namespace EgressInfra.Core.Sources;
+
+/// <summary>The project's keys of one stack file, with the namespace prefix removed, and the problems found reading them.</summary>
+public sealed record StackDocument(MappingNode? ProjectConfig, IReadOnlyList<Diagnostic> Problems, string File)
+{
+    /// <summary>True when the file could not be used at all (syntax error, not a mapping): exit code 2.</summary>
+    public bool IsUnusable => ProjectConfig is null;
+}
+
+/// <summary>
+/// Reads a <c>Pulumi.&lt;stack&gt;.yaml</c> the way Pulumi does: the <c>config:</c> mapping, whose keys are
+/// <c>namespace:key</c>. Keys of other namespaces (e.g. <c>kubernetes:context</c>) belong to other
+/// packages and are ignored; keys without a namespace belong to the project.
+/// </summary>
+public static class StackFile
+{
+    public const string DefaultProjectName = "egress-infra";
+
+    public static StackDocument Parse(string text, string file, string projectName = DefaultProjectName, MappingNode? projectDefaults = null)
+    {
+        var doc = YamlTreeReader.ReadSingle(text, file);
+        if (doc.Problems.Any(p => p.Code == ConfigCodes.YamlSyntax.Code || p.Code == ConfigCodes.InputTooLarge.Code))
+        {
+            return new StackDocument(null, doc.Problems, file);
+        }
+
+        if (doc.Root is null || (doc.Root is ScalarNode { Kind: ScalarKind.Null }))
+        {
+            var empty = ConfigCodes.NoConfiguration.Create(string.Empty, "the stack file is empty") with { Location = new SourceLocation(file, 1, 1) };
+            return new StackDocument(null, [.. doc.Problems, empty], file);
+        }
+
+        if (doc.Root is not MappingNode root)
+        {
+            var wrong = ConfigCodes.NotAMapping.Create(string.Empty, $"a stack file is a mapping with a 'config:' key, but this file holds {doc.Root.Describe()}") with { Location = doc.Root.Location };
+            return new StackDocument(null, [.. doc.Problems, wrong], file);
+        }
+
+        var problems = new List<Diagnostic>(doc.Problems);
+        var entries = new List<KeyValuePair<ScalarNode, ConfigNode>>();
+        var config = root["config"];
+        if (config is MappingNode configMap)
+        {
+            var prefix = projectName + ":";
+            foreach (var entry in configMap.Entries)
+            {
+                var key = entry.Key.Text;
+                if (key.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    entries.Add(new(new ScalarNode(key[prefix.Length..], ScalarKind.String, entry.Key.Location), entry.Value));
+                }
+                else if (!key.Contains(':', StringComparison.Ordinal))
+                {
+                    entries.Add(entry);
+                }
+            }
+        }
+        else if (config is not null && config is not ScalarNode { Kind: ScalarKind.Null })
+        {
+            problems.Add(ConfigCodes.WrongType.Create("config", $"'config' must be a mapping but is {config.Describe()}") with { Location = config.Location });
+            return new StackDocument(null, problems, file);
+        }
+
+        if (projectDefaults is not null)
+        {
+            foreach (var entry in projectDefaults.Entries)
+            {
+                if (!entries.Any(e => e.Key.Text == entry.Key.Text))
+                {
+                    entries.Add(entry);
+                }
+            }
+        }
+
+        if (entries.Count == 0)
+        {
+            problems.Add(ConfigCodes.NoConfiguration.Create(string.Empty, $"no '{projectName}:' keys under 'config:'") with { Location = (config ?? root).Location });
+            return new StackDocument(null, problems, file);
+        }
+
+        return new StackDocument(new MappingNode(entries, config?.Location), problems, file);
+
+        
+    }
+}

@@ -1,0 +1,369 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using EgressInfra.Core.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace EgressInfra.Core.Sources;
+
+/// <summary>One YAML document read into a <see cref="ConfigNode"/> tree, or the reason it could not be.</summary>
+public sealed record YamlDocument(ConfigNode? Root, IReadOnlyList<Diagnostic> Problems, int StartLine);
+
+/// <summary>
+/// Reads YAML text into <see cref="ConfigNode"/> trees with file and line on every node. Built on the
+/// event parser rather than YamlDotNet's representation model so that duplicate keys become
+/// diagnostics instead of exceptions, and so that alias expansion and nesting can be bounded.
+/// </summary>
+public static partial class YamlTreeReader
+{
+    /// <summary>Nodes one document may expand to, counting every alias use: stops "billion laughs" files.</summary>
+    public const int MaxExpandedNodes = 4_000_000;
+
+    public const int MaxDepth = 128;
+
+    /// <summary>Reads a file that must hold exactly one document (a stack file, Pulumi.yaml).</summary>
+    public static YamlDocument ReadSingle(string text, string file)
+    {
+        var docs = ReadAll(text, file);
+        var nonEmpty = docs.Where(d => d.Root is not null || d.Problems.Count > 0).ToList();
+        return nonEmpty.Count switch
+        {
+            0 => new YamlDocument(null, [], 1),
+            1 => nonEmpty[0],
+            _ => nonEmpty[0] with
+            {
+                Problems = [.. nonEmpty[0].Problems, ConfigCodes.YamlSyntax.Create(string.Empty, $"the file holds {nonEmpty.Count} YAML documents; a stack file holds one", "Remove the extra '---' separators.") with { Location = new SourceLocation(file, nonEmpty[1].StartLine, 1) }],
+            },
+        };
+    }
+
+    /// <summary>
+    /// Reads every document of a multi-document stream. Documents are split at their <c>---</c> markers
+    /// first, so that a syntax error in one document leaves the others readable.
+    /// </summary>
+    public static IReadOnlyList<YamlDocument> ReadAll(string text, string file)
+    {
+        var result = new List<YamlDocument>();
+        foreach (var (chunk, firstLine) in SplitDocuments(text))
+        {
+            result.Add(ReadChunk(chunk, firstLine, file));
+        }
+
+        return result;
+    }
+
+    [GeneratedRegex(@"^---(?:[ \t].*)?$|^\.\.\.[ \t]*$")]
+    private static partial Regex DocumentMarker();
+
+    private static IEnumerable<(string Chunk, int FirstLine)> SplitDocuments(string text)
+    {
+        var lines = text.Split('\n');
+        var start = 0;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd('\r');
+            if (!DocumentMarker().IsMatch(line))
+            {
+                continue;
+            }
+
+            if (i > start)
+            {
+                yield return (string.Join('\n', lines[start..i]), start + 1);
+            }
+
+            if (line.StartsWith("---", StringComparison.Ordinal))
+            {
+                // Keep "--- value" content on the marker line by starting the next chunk there.
+                var rest = line.Length > 3 ? line[3..] : string.Empty;
+                lines[i] = rest.Trim().Length > 0 ? " " + rest.TrimStart() : string.Empty;
+                start = i;
+            }
+            else
+            {
+                start = i + 1;
+            }
+        }
+
+        if (start < lines.Length)
+        {
+            yield return (string.Join('\n', lines[start..]), start + 1);
+        }
+    }
+
+    private static YamlDocument ReadChunk(string chunk, int firstLine, string file)
+    {
+        var builder = new TreeBuilder(file, firstLine - 1);
+        Parser? parser = null;
+        try
+        {
+            parser = new Parser(new StringReader(chunk));
+            parser.Consume<StreamStart>();
+            ConfigNode? root = null;
+            while (parser.TryConsume<DocumentStart>(out _))
+            {
+                if (parser.TryConsume<DocumentEnd>(out _))
+                {
+                    continue;
+                }
+
+                root ??= builder.Read(parser, 0);
+                parser.Consume<DocumentEnd>();
+            }
+
+            return new YamlDocument(root, builder.Problems, firstLine);
+        }
+        catch (YamlException ex)
+        {
+            var line = Math.Min((int)Math.Max(1, ex.Start.Line), LastContentLine(chunk)) + firstLine - 1;
+            var message = CleanMessage(ex.Message);
+            var hint = chunk.Contains('\t', StringComparison.Ordinal)
+                ? "YAML does not allow tabs for indentation; indent with spaces."
+                : null;
+            var diagnostic = ConfigCodes.YamlSyntax.Create(string.Empty, $"invalid YAML: {message}", hint) with
+            {
+                Location = new SourceLocation(file, line, (int)Math.Max(1, ex.Start.Column)),
+            };
+            return new YamlDocument(null, [.. builder.Problems, diagnostic], firstLine);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this (not YamlException) on a few malformed inputs.
+            var mark = parser?.Current?.Start;
+            var line = Math.Min((int)Math.Max(1, mark?.Line ?? 1), LastContentLine(chunk)) + firstLine - 1;
+            var diagnostic = ConfigCodes.YamlSyntax.Create(string.Empty, "the YAML structure is broken near here (an unclosed '[' or '{', or a misplaced ':'?)") with
+            {
+                Location = new SourceLocation(file, line, (int)Math.Max(1, mark?.Column ?? 1)),
+            };
+            return new YamlDocument(null, [.. builder.Problems, diagnostic], firstLine);
+        }
+        catch (InputTooLargeException ex)
+        {
+            var diagnostic = ConfigCodes.InputTooLarge.Create(ex.Path, ex.Message) with
+            {
+                Location = ex.Location,
+            };
+            return new YamlDocument(null, [diagnostic], firstLine);
+        }
+    }
+
+    /// <summary>The parser reports errors at end of input one line late; never point past the document.</summary>
+    private static int LastContentLine(string chunk)
+    {
+        var lines = chunk.Split('\n');
+        var last = lines.Length;
+        while (last > 1 && lines[last - 1].Trim().Length == 0)
+        {
+            last--;
+        }
+
+        return last;
+    }
+
+    private static string CleanMessage(string message)
+    {
+        // YamlDotNet prefixes "(Line: 3, Col: 5, Idx: 20) - (Line: ...): "; the location is reported separately.
+        var idx = message.LastIndexOf("): ", StringComparison.Ordinal);
+        return idx >= 0 ? message[(idx + 3)..] : message;
+    }
+
+    private sealed class InputTooLargeException(string message, string path, SourceLocation? location) : Exception(message)
+    {
+        public string Path { get; } = path;
+
+        public SourceLocation? Location { get; } = location;
+    }
+
+    private sealed class TreeBuilder(string file, int lineOffset)
+    {
+        private readonly Dictionary<string, (ConfigNode Node, long Weight)> _anchors = new(StringComparer.Ordinal);
+        private long _expanded;
+
+        public List<Diagnostic> Problems { get; } = [];
+
+        public ConfigNode Read(IParser parser, int depth) => ReadNode(parser, depth, string.Empty).Node;
+
+        private SourceLocation At(Mark mark) => new(file, (int)mark.Line + lineOffset, (int)mark.Column);
+
+        private void Count(long weight, Mark mark, string path)
+        {
+            _expanded += weight;
+            if (_expanded > MaxExpandedNodes)
+            {
+                throw new InputTooLargeException($"the document expands to more than {MaxExpandedNodes:N0} values (through aliases or sheer size)", path, At(mark));
+            }
+        }
+
+        private (ConfigNode Node, long Weight) ReadNode(IParser parser, int depth, string path)
+        {
+            if (depth > MaxDepth)
+            {
+                throw new InputTooLargeException($"the document nests deeper than {MaxDepth} levels", path, At(parser.Current!.Start));
+            }
+
+            var current = parser.Current!;
+            switch (current)
+            {
+                case AnchorAlias alias:
+                    parser.MoveNext();
+                    if (_anchors.TryGetValue(alias.Value.Value, out var target))
+                    {
+                        Count(target.Weight, alias.Start, path);
+                        return target;
+                    }
+
+                    throw new YamlException(alias.Start, alias.End, $"alias *{alias.Value.Value} refers to no anchor defined before it");
+
+                case Scalar scalar:
+                    parser.MoveNext();
+                    Count(1, scalar.Start, path);
+                    var node = new ScalarNode(scalar.Value, Resolve(scalar), At(scalar.Start));
+                    Remember(scalar.Anchor, node, 1);
+                    return (node, 1);
+
+                case SequenceStart seqStart:
+                {
+                    parser.MoveNext();
+                    var items = new List<ConfigNode>();
+                    long weight = 1;
+                    while (!parser.TryConsume<SequenceEnd>(out _))
+                    {
+                        var (item, w) = ReadNode(parser, depth + 1, ConfigPath.Index(path, items.Count));
+                        items.Add(item);
+                        weight += w;
+                    }
+
+                    Count(1, seqStart.Start, path);
+                    var seq = new SequenceNode(items, At(seqStart.Start));
+                    Remember(seqStart.Anchor, seq, weight);
+                    return (seq, weight);
+                }
+
+                case MappingStart mapStart:
+                {
+                    parser.MoveNext();
+                    var entries = new List<KeyValuePair<ScalarNode, ConfigNode>>();
+                    var seen = new HashSet<string>(StringComparer.Ordinal);
+                    long weight = 1;
+                    while (!parser.TryConsume<MappingEnd>(out _))
+                    {
+                        var keyStart = parser.Current!.Start;
+                        var (keyNode, kw) = ReadNode(parser, depth + 1, path);
+                        var key = keyNode as ScalarNode
+                            ?? new ScalarNode("<complex key>", ScalarKind.String, At(keyStart));
+                        if (keyNode is not ScalarNode)
+                        {
+                            Problems.Add(ConfigCodes.WrongType.Create(path, "a mapping key must be a plain scalar, not a list or mapping") with { Location = At(keyStart) });
+                        }
+
+                        var childPath = ConfigPath.Child(path, key.Text);
+                        var (value, vw) = ReadNode(parser, depth + 1, childPath);
+                        weight += kw + vw;
+                        if (key.Text == "<<" && key.Kind != ScalarKind.String)
+                        {
+                            // YAML 1.1 merge key: Pulumi's YAML library does not apply merges, so we keep the
+                            // entry as written and let the binder report it as an unknown key.
+                        }
+
+                        if (!seen.Add(key.Text))
+                        {
+                            Problems.Add(ConfigCodes.DuplicateKey.Create(childPath, $"the key '{key.Text}' appears more than once in this mapping") with { Location = key.Location });
+                            continue;
+                        }
+
+                        entries.Add(new KeyValuePair<ScalarNode, ConfigNode>(key, value));
+                    }
+
+                    Count(1, mapStart.Start, path);
+                    var map = new MappingNode(entries, At(mapStart.Start));
+                    Remember(mapStart.Anchor, map, weight);
+                    return (map, weight);
+                }
+
+                default:
+                    throw new YamlException(current.Start, current.End, $"unexpected {current.GetType().Name}");
+            }
+        }
+
+        private void Remember(AnchorName anchor, ConfigNode node, long weight)
+        {
+            if (!anchor.IsEmpty)
+            {
+                _anchors[anchor.Value] = (node, weight);
+            }
+        }
+    }
+
+    /// <summary>YAML 1.2 core-schema resolution of a scalar, the schema Pulumi's YAML reader applies.</summary>
+    internal static ScalarKind Resolve(Scalar scalar)
+    {
+        if (scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded)
+        {
+            return ScalarKind.String;
+        }
+
+        if (!scalar.Tag.IsEmpty)
+        {
+            return scalar.Tag.Value switch
+            {
+                "tag:yaml.org,2002:str" => ScalarKind.String,
+                "tag:yaml.org,2002:int" => ScalarKind.Integer,
+                "tag:yaml.org,2002:bool" => ScalarKind.Boolean,
+                "tag:yaml.org,2002:null" => ScalarKind.Null,
+                "tag:yaml.org,2002:float" => ScalarKind.Float,
+                _ => ResolvePlain(scalar.Value),
+            };
+        }
+
+        return ResolvePlain(scalar.Value);
+    }
+
+    internal static ScalarKind ResolvePlain(string value)
+    {
+        switch (value)
+        {
+            case "" or "~" or "null" or "Null" or "NULL":
+                return ScalarKind.Null;
+            case "true" or "True" or "TRUE" or "false" or "False" or "FALSE":
+                return ScalarKind.Boolean;
+            case ".inf" or ".Inf" or ".INF" or "+.inf" or "-.inf" or ".nan" or ".NaN" or ".NAN":
+                return ScalarKind.Float;
+        }
+
+        if (IntegerPattern().IsMatch(value))
+        {
+            return ScalarKind.Integer;
+        }
+
+        return FloatPattern().IsMatch(value) ? ScalarKind.Float : ScalarKind.String;
+    }
+
+    [GeneratedRegex(@"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")]
+    private static partial Regex IntegerPattern();
+
+    [GeneratedRegex(@"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")]
+    private static partial Regex FloatPattern();
+
+    /// <summary>Reads an integer scalar's value, or null if it does not fit in a long.</summary>
+    public static long? ParseInteger(string text)
+    {
+        if (text.StartsWith("0x", StringComparison.Ordinal))
+        {
+            return long.TryParse(text.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var hex) ? hex : null;
+        }
+
+        if (text.StartsWith("0o", StringComparison.Ordinal))
+        {
+            try
+            {
+                return Convert.ToInt64(text[2..], 8);
+            }
+            catch (OverflowException)
+            {
+                return null;
+            }
+        }
+
+        return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : null;
+    }
+}

@@ -1,0 +1,4 @@
+using EgressInfra;
+using Pulumi;
+
+return await Deployment.RunAsync(EgressProgram.RunAsync);

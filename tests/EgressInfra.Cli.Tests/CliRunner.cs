@@ -1,0 +1,21 @@
+namespace EgressInfra.Cli.Tests;
+
+/// <summary>Runs egressctl in-process and captures what it prints.</summary>
+internal static class CliRunner
+{
+    public static (int Exit, string Out, string Err) Run(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exit = EgressCtl.Run(args, stdout, stderr);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    public static string TempFile(string content, string name = "Pulumi.test.yaml")
+    {
+        var dir = Directory.CreateTempSubdirectory("egressctl-test-");
+        var path = Path.Combine(dir.FullName, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+}
