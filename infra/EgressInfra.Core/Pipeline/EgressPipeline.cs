@@ -1,3 +1,4 @@
+using EgressInfra.Core.Analysis;
 using EgressInfra.Core.Config.Binding;
 using EgressInfra.Core.Diagnostics;
 using EgressInfra.Core.Manifests;
@@ -13,7 +14,7 @@ namespace EgressInfra.Core.Pipeline;
 public static class EgressPipeline
 {
     /// <summary>Evaluates a stack file read by <see cref="StackFile"/>; problems found while reading come first.</summary>
-    public static EgressPlan Evaluate(StackDocument document)
+    public static EgressPlan Evaluate(StackDocument document, EvaluationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         if (document.ProjectConfig is null)
@@ -21,7 +22,7 @@ public static class EgressPipeline
             return new EgressPlan(null, null, DiagnosticOrder.Sort(document.Problems)) { IsUnusable = true };
         }
 
-        var plan = Evaluate(document.ProjectConfig);
+        var plan = Evaluate(document.ProjectConfig, null, options);
         if (document.Problems.Count == 0)
         {
             return plan;
@@ -34,8 +35,9 @@ public static class EgressPipeline
     /// <param name="projectConfig">The project's keys, namespace prefix removed.</param>
     /// <param name="locator">A tree with source locations for the same keys (the stack file), when the
     /// config itself carries none (Pulumi hands the program JSON).</param>
-    public static EgressPlan Evaluate(MappingNode projectConfig, MappingNode? locator = null)
+    public static EgressPlan Evaluate(MappingNode projectConfig, MappingNode? locator = null, EvaluationOptions? options = null)
     {
+        options ??= EvaluationOptions.Default;
         var diagnostics = new List<Diagnostic>();
         var bound = StackConfigBinder.Bind(projectConfig);
         diagnostics.AddRange(bound.Diagnostics);
@@ -58,6 +60,18 @@ public static class EgressPipeline
             }
         }
 
+        var entries = built.Select(b => b.Entry).ToList();
+        foreach (var finding in EgressAnalyzer.Analyze(entries))
+        {
+            var item = built[finding.EntryIndex];
+            diagnostics.Add(finding.Diagnostic with
+            {
+                Path = item.ToConfigPath(finding.Diagnostic.Path),
+                Resource = finding.Diagnostic.Resource ?? ((IKubernetesObject)item.Entry).DisplayName,
+            });
+        }
+
+        _ = options;
         var manifests = ManifestBuilder.Build(config.Egress, built);
         return Finish(config, manifests, diagnostics, projectConfig, locator);
     }

@@ -1,0 +1,12 @@
+namespace EgressInfra.Core.Diagnostics;
+
+/// <summary>Every diagnostic code EgressInfra can report; the source of docs/diagnostics.md and of its test.</summary>
+public static class DiagnosticCatalog
+{
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
+    [
+        .. ConfigCodes.All,
+    ];
+
+    public static DiagnosticDescriptor? Find(string code) => All.FirstOrDefault(d => d.Code == code);
+}
