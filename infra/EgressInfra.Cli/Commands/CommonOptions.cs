@@ -8,7 +8,7 @@ public static class CommonOptions
 {
     public static Option<OutputFormat> Format() => new("--format")
     {
-        Description = "Output format for findings: text or json.",
+        Description = "Output format for findings: text, json, github (Actions annotations) or sarif (code scanning).",
         DefaultValueFactory = _ => OutputFormat.Text,
         CustomParser = result =>
         {
