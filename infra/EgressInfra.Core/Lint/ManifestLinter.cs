@@ -20,10 +20,17 @@ public static class ManifestLinter
     public const string DefaultNamespace = "default";
 
     /// <param name="inputs">File names as they should appear in findings, with their text, in a fixed order.</param>
-    public static LintResult Lint(IEnumerable<(string File, string Text)> inputs, LintOptions? options = null)
+    public static LintResult Lint(IEnumerable<(string File, string Text)> inputs, LintOptions? options = null) =>
+        Lint(inputs, options ?? LintOptions.Default, ServiceEntryValidator.Validate, EgressAnalyzer.Analyze);
+
+    /// <summary>The same, with the per-entry rules and the analysis given: tests check the plumbing with their own.</summary>
+    internal static LintResult Lint(
+        IEnumerable<(string File, string Text)> inputs,
+        LintOptions options,
+        Func<ServiceEntry, IEnumerable<Diagnostic>> validate,
+        Func<IReadOnlyList<ServiceEntry>, IReadOnlyList<EntryFinding>> analyze)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        options ??= LintOptions.Default;
         var diagnostics = new List<Diagnostic>();
         var entries = new List<ReadEntry>();
         var sidecars = new List<Sidecar>();
@@ -60,7 +67,7 @@ public static class ManifestLinter
                         {
                             var readEntry = new ReadEntry(entry, document.Root!, read.Resource);
                             entries.Add(readEntry);
-                            diagnostics.AddRange(ServiceEntryValidator.Validate(readEntry.Effective).Select(d => readEntry.Place(d, keepResource: false)));
+                            diagnostics.AddRange(validate(readEntry.Effective).Select(d => readEntry.Place(d, keepResource: false)));
                         }
 
                         break;
@@ -79,7 +86,7 @@ public static class ManifestLinter
             }
         }
 
-        foreach (var finding in EgressAnalyzer.Analyze([.. entries.Select(e => e.Effective)]))
+        foreach (var finding in analyze([.. entries.Select(e => e.Effective)]))
         {
             var placed = entries[finding.EntryIndex].Place(finding.Diagnostic, keepResource: true);
 
