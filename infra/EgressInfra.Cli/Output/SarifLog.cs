@@ -102,7 +102,7 @@ public static class SarifLog
         json.WriteString("text", rule.Title);
         json.WriteEndObject();
         json.WriteStartObject("fullDescription");
-        json.WriteString("text", rule.IstioCounterpart is null ? rule.Title : $"{rule.Title} Istio counterpart: {rule.IstioCounterpart}.");
+        json.WriteString("text", rule.IstioCounterpart is null ? rule.Title : $"{rule.Title} Counterpart in Istio or Kubernetes: {rule.IstioCounterpart}.");
         json.WriteEndObject();
         json.WriteStartObject("help");
         json.WriteString("text", rule.Fix);

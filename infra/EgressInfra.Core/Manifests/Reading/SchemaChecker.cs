@@ -149,7 +149,7 @@ public sealed class SchemaChecker
         if (node is not SequenceNode seq)
         {
             var hint = node is ScalarNode { Kind: not ScalarKind.Null } s
-                ? $"Write a list, even of one item: [{s.Text}] or '- {s.Text}' on the next line."
+                ? $"Write a list, even of one item: [\"{s.Text}\"] or '- \"{s.Text}\"' on the next line."
                 : "Write a list as [a, b] or one '- item' per line.";
             WrongType(node, shape, path, hint);
             return;

@@ -79,7 +79,7 @@ public class ServiceEntryReaderTests
 
         var d = Single(read, "EGR151");
         Assert.Equal("spec.hosts", d.Path);
-        Assert.Contains("[pypi.org]", d.Hint, StringComparison.Ordinal);
+        Assert.Contains("[\"pypi.org\"]", d.Hint, StringComparison.Ordinal);
     }
 
     [Fact]
