@@ -88,7 +88,10 @@ public static class ManifestLinter
 
         foreach (var finding in analyze([.. entries.Select(e => e.Effective)]))
         {
-            var placed = entries[finding.EntryIndex].Place(finding.Diagnostic, keepResource: true);
+            // An index outside the set is the analysis's bug; keep its finding rather than lose it or throw.
+            var placed = finding.EntryIndex >= 0 && finding.EntryIndex < entries.Count
+                ? entries[finding.EntryIndex].Place(finding.Diagnostic, keepResource: true)
+                : finding.Diagnostic;
 
             // Istio admits what the analysis finds: in lint it informs, unless the profile says otherwise.
             diagnostics.Add(placed.Severity == Severity.Error ? placed with { Severity = Severity.Warning } : placed);
