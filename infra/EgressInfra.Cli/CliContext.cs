@@ -1,7 +1,10 @@
 namespace EgressInfra.Cli;
 
-/// <summary>Where a command writes, and the clock it reads: injected so that tests run commands in-process.</summary>
+/// <summary>Where a command reads and writes, and the clock it reads: injected so that tests run commands in-process.</summary>
 public sealed record CliContext(TextWriter Out, TextWriter Error)
 {
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>What <c>-</c> reads (lint's stdin argument).</summary>
+    public TextReader In { get; init; } = Console.In;
 }

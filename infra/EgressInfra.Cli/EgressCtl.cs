@@ -9,14 +9,19 @@ namespace EgressInfra.Cli;
 /// </summary>
 public static class EgressCtl
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
+        Run(args, new CliContext(stdout, stderr));
+
+    public static int Run(string[] args, CliContext context)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var context = new CliContext(stdout, stderr);
+        ArgumentNullException.ThrowIfNull(context);
+        var (stdout, stderr) = (context.Out, context.Error);
         var root = new RootCommand("egressctl: check, render, lint and explain Istio egress declared in Pulumi stack files, offline.")
         {
             CheckCommand.Create(context),
             RenderCommand.Create(context),
+            LintCommand.Create(context),
         };
 
         var parse = root.Parse(args);

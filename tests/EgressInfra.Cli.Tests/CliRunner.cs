@@ -11,6 +11,16 @@ internal static class CliRunner
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>Runs egressctl with <paramref name="stdin"/> as its standard input (what '-' reads).</summary>
+    public static (int Exit, string Out, string Err) RunWithInput(string stdin, params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        using var input = new StringReader(stdin);
+        var exit = EgressCtl.Run(args, new CliContext(stdout, stderr) { In = input });
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
     public static string TempFile(string content, string name = "Pulumi.test.yaml")
     {
         var dir = Directory.CreateTempSubdirectory("egressctl-test-");

@@ -8,7 +8,8 @@ public static class CommonOptions
 {
     public static Option<OutputFormat> Format() => new("--format")
     {
-        Description = "Output format for findings: text or json.",
+        Description = "Output format for findings: text, json, github (Actions annotations) or sarif (code scanning).",
+        HelpName = "text|json|github|sarif",
         DefaultValueFactory = _ => OutputFormat.Text,
         CustomParser = result =>
         {

@@ -8,21 +8,51 @@ namespace EgressInfra.Cli.Output;
 /// <summary>Prints diagnostics in the chosen format. Input is already in canonical order.</summary>
 public static class DiagnosticWriter
 {
+    /// <summary>Findings and, for the line-oriented formats, a closing summary line about <paramref name="summarySubject"/>.</summary>
     public static void Write(TextWriter writer, IReadOnlyList<Diagnostic> diagnostics, OutputFormat format, string summarySubject)
     {
+        ArgumentNullException.ThrowIfNull(writer);
+        WriteFindings(writer, diagnostics, format, summarySubject);
+        if (format is OutputFormat.Text or OutputFormat.Github)
+        {
+            writer.Write($"{summarySubject}: {Summary(diagnostics)}\n");
+        }
+    }
+
+    /// <summary>Findings only: the caller prints its own summary (the JSON formats are complete documents).</summary>
+    /// <param name="subjectFile">The file the findings are about, when there is one (SARIF results without a location point there).</param>
+    /// <param name="extraJson">Extra top-level properties for the json format.</param>
+    public static void WriteFindings(TextWriter writer, IReadOnlyList<Diagnostic> diagnostics, OutputFormat format, string? subjectFile = null, Action<Utf8JsonWriter>? extraJson = null)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(diagnostics);
         switch (format)
         {
             case OutputFormat.Json:
-                writer.Write(ToJson(diagnostics));
+                writer.Write(ToJson(diagnostics, extraJson));
+                writer.Write('\n');
+                break;
+            case OutputFormat.Github:
+                GithubAnnotations.Write(writer, diagnostics);
+                break;
+            case OutputFormat.Sarif:
+                writer.Write(SarifLog.ToJson(diagnostics, subjectFile));
                 writer.Write('\n');
                 break;
             default:
-                WriteText(writer, diagnostics, summarySubject);
+                WriteTextFindings(writer, diagnostics);
                 break;
         }
     }
 
     public static void WriteText(TextWriter writer, IReadOnlyList<Diagnostic> diagnostics, string subject)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        WriteTextFindings(writer, diagnostics);
+        writer.Write($"{subject}: {Summary(diagnostics)}\n");
+    }
+
+    private static void WriteTextFindings(TextWriter writer, IReadOnlyList<Diagnostic> diagnostics)
     {
         foreach (var d in diagnostics)
         {
@@ -44,8 +74,6 @@ public static class DiagnosticWriter
                 writer.Write($"    fix: {d.Hint}\n");
             }
         }
-
-        writer.Write($"{subject}: {Summary(diagnostics)}\n");
     }
 
     public static string Summary(IReadOnlyList<Diagnostic> diagnostics)
@@ -69,8 +97,9 @@ public static class DiagnosticWriter
         _ => "info",
     };
 
-    public static string ToJson(IReadOnlyList<Diagnostic> diagnostics)
+    public static string ToJson(IReadOnlyList<Diagnostic> diagnostics, Action<Utf8JsonWriter>? extra = null)
     {
+        ArgumentNullException.ThrowIfNull(diagnostics);
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
@@ -112,6 +141,7 @@ public static class DiagnosticWriter
             }
 
             json.WriteEndArray();
+            extra?.Invoke(json);
             json.WriteEndObject();
         }
 

@@ -8,4 +8,10 @@ public enum OutputFormat
 
     /// <summary>For tools: <c>{"diagnostics":[...]}</c>.</summary>
     Json,
+
+    /// <summary>GitHub Actions workflow commands (<c>::error file=...::</c>): annotations on the pull request.</summary>
+    Github,
+
+    /// <summary>SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.</summary>
+    Sarif,
 }

@@ -1,0 +1,127 @@
+using EgressInfra.Core.Analysis;
+using EgressInfra.Core.Collections;
+using EgressInfra.Core.Diagnostics;
+using EgressInfra.Core.Manifests;
+using EgressInfra.Core.Manifests.Reading;
+using EgressInfra.Core.Sources;
+using EgressInfra.Core.Validation.Istio;
+
+namespace EgressInfra.Core.Lint;
+
+/// <summary>
+/// Lints Kubernetes YAML that already exists: reads every document strictly (what the API server
+/// rejects), runs Istio's rules on each ServiceEntry (what the webhook rejects or warns about), then
+/// the cross-entry analysis over all entries of all files together, and places each finding at the
+/// file and line of the node its path names. Never throws for bad input.
+/// </summary>
+public static class ManifestLinter
+{
+    /// <summary>The namespace an object without one is applied to (kubectl's default context namespace).</summary>
+    public const string DefaultNamespace = "default";
+
+    /// <param name="inputs">File names as they should appear in findings, with their text, in a fixed order.</param>
+    public static LintResult Lint(IEnumerable<(string File, string Text)> inputs, LintOptions? options = null) =>
+        Lint(inputs, options ?? LintOptions.Default, ServiceEntryValidator.Validate, EgressAnalyzer.Analyze);
+
+    /// <summary>The same, with the per-entry rules and the analysis given: tests check the plumbing with their own.</summary>
+    internal static LintResult Lint(
+        IEnumerable<(string File, string Text)> inputs,
+        LintOptions options,
+        Func<ServiceEntry, IEnumerable<Diagnostic>> validate,
+        Func<IReadOnlyList<ServiceEntry>, IReadOnlyList<EntryFinding>> analyze)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var diagnostics = new List<Diagnostic>();
+        var entries = new List<ReadEntry>();
+        var sidecars = new List<Sidecar>();
+        var skipped = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        int documents = 0, serviceEntries = 0, sidecarCount = 0;
+
+        foreach (var (file, text) in inputs)
+        {
+            foreach (var document in YamlTreeReader.ReadAll(text, file))
+            {
+                if (document.Root is null && document.Problems.Count == 0)
+                {
+                    continue;
+                }
+
+                documents++;
+                var read = document.Root is null ? null : ManifestReader.Read(document.Root);
+                diagnostics.AddRange(document.Problems.Select(d => d with
+                {
+                    Location = d.Location ?? new SourceLocation(file, document.StartLine, 1),
+                    Resource = d.Resource ?? read?.Resource,
+                }));
+                if (read is null)
+                {
+                    continue;
+                }
+
+                diagnostics.AddRange(read.Diagnostics);
+                switch (read.Kind)
+                {
+                    case ManifestKind.ServiceEntry:
+                        serviceEntries++;
+                        if (read.Object is ServiceEntry entry)
+                        {
+                            var readEntry = new ReadEntry(entry, document.Root!, read.Resource);
+                            entries.Add(readEntry);
+                            diagnostics.AddRange(validate(readEntry.Effective).Select(d => readEntry.Place(d, keepResource: false)));
+                        }
+
+                        break;
+                    case ManifestKind.Sidecar:
+                        sidecarCount++;
+                        if (read.Object is Sidecar sidecar)
+                        {
+                            sidecars.Add(sidecar);
+                        }
+
+                        break;
+                    case ManifestKind.Other:
+                        skipped[read.KindName!] = skipped.GetValueOrDefault(read.KindName!) + 1;
+                        break;
+                }
+            }
+        }
+
+        foreach (var finding in analyze([.. entries.Select(e => e.Effective)]))
+        {
+            // An index outside the set is the analysis's bug; keep its finding rather than lose it or throw.
+            var placed = finding.EntryIndex >= 0 && finding.EntryIndex < entries.Count
+                ? entries[finding.EntryIndex].Place(finding.Diagnostic, keepResource: true)
+                : finding.Diagnostic;
+
+            // Istio admits what the analysis finds: in lint it informs, unless the profile says otherwise.
+            diagnostics.Add(placed.Severity == Severity.Error ? placed with { Severity = Severity.Warning } : placed);
+        }
+
+        var final = options.RaiseToErrors
+            ? diagnostics.Select(d => d.Severity == Severity.Warning ? d with { Severity = Severity.Error } : d)
+            : diagnostics;
+        var counts = new LintCounts(documents, serviceEntries, sidecarCount, new ValueMap<int>(skipped));
+        return new LintResult(DiagnosticOrder.Sort(final), counts, [.. entries.Select(e => e.Entry)], sidecars);
+    }
+
+    /// <summary>An entry as written, the one Istio's rules see, and where its findings go.</summary>
+    private sealed class ReadEntry(ServiceEntry entry, ConfigNode root, string? resource)
+    {
+        public ServiceEntry Entry { get; } = entry;
+
+        /// <summary>
+        /// With the namespace kubectl would apply it to, so that exportTo "." and namespace-scoped rules
+        /// mean what they will mean in the cluster; findings still name the object as written.
+        /// </summary>
+        public ServiceEntry Effective { get; } = entry.Metadata.Namespace is null
+            ? entry with { Metadata = entry.Metadata with { Namespace = DefaultNamespace } }
+            : entry;
+
+        /// <param name="keepResource">Keep a resource the finding names itself (an analysis finding may name the other entry).</param>
+        public Diagnostic Place(Diagnostic finding, bool keepResource) => finding with
+        {
+            Location = finding.Location ?? ConfigPath.Locate(root, finding.Path)?.Location,
+            Resource = keepResource ? finding.Resource ?? resource : resource,
+        };
+    }
+}
