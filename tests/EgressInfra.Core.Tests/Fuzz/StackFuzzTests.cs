@@ -1,4 +1,5 @@
 using System.Globalization;
+using Xunit.Abstractions;
 using EgressInfra.TestSupport;
 
 namespace EgressInfra.Core.Tests.Fuzz;
@@ -7,7 +8,7 @@ namespace EgressInfra.Core.Tests.Fuzz;
 /// The short form of the fuzz run, on every CI. The long form is the same test with
 /// EGRESS_FUZZ_ITERATIONS=100000 (and EGRESS_FUZZ_SECONDS for its time bound); see docs/testing.md.
 /// </summary>
-public class StackFuzzTests
+public class StackFuzzTests(ITestOutputHelper output)
 {
     [Fact]
     public void MutatedStackFiles_NeverThrow()
@@ -17,7 +18,9 @@ public class StackFuzzTests
         var seed = Setting("EGRESS_FUZZ_SEED", 20261124);
         var fuzzer = new StackFuzzer(SeedFiles(), seed);
 
+        var started = System.Diagnostics.Stopwatch.StartNew();
         var failure = fuzzer.Run(iterations, TimeSpan.FromSeconds(seconds));
+        output.WriteLine($"fuzz: seed {seed}, {fuzzer.Executed} inputs in {started.Elapsed.TotalSeconds:F1}s");
 
         Assert.True(failure is null, failure is null ? null : $"seed {seed}: {failure.Value.Error}\n--- input ---\n{failure.Value.Input}");
         Assert.True(fuzzer.Executed >= Math.Min(iterations, 1_000), $"only {fuzzer.Executed} inputs ran within {seconds}s");
