@@ -49,15 +49,47 @@ public sealed record StackSource(string DisplayPath, string Text, ProjectFile Pr
 
     public StackDocument Parse() => StackFile.Parse(Text, DisplayPath, Project.Name, Project.Defaults);
 
+    /// <summary>Stack files are small; anything this large is a mistake or an attack, not configuration.</summary>
+    public const long MaxFileBytes = 8 * 1024 * 1024;
+
     public static string ReadText(string path)
     {
+        byte[] bytes;
         try
         {
-            return System.IO.File.ReadAllText(path);
+            var info = new FileInfo(path);
+            if (info.Exists && info.Length > MaxFileBytes)
+            {
+                throw new UsageException($"{path} is {info.Length / (1024 * 1024)} MiB; stack files and manifests are limited to {MaxFileBytes / (1024 * 1024)} MiB");
+            }
+
+            bytes = System.IO.File.ReadAllBytes(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             throw new UsageException($"cannot read {path}: {ex.Message}");
+        }
+
+        return Decode(bytes, path);
+    }
+
+    /// <summary>Decodes UTF-8 strictly: a binary or mis-encoded file is reported, not half-read.</summary>
+    public static string Decode(byte[] bytes, string path)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        if (Array.IndexOf(bytes, (byte)0) >= 0)
+        {
+            throw new UsageException($"{path} is a binary file (it contains NUL bytes), not YAML text");
+        }
+
+        try
+        {
+            var text = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes);
+            return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            throw new UsageException($"{path} is not UTF-8 text");
         }
     }
 

@@ -80,7 +80,7 @@ public static class EgressPipeline
     {
         var located = diagnostics.Select(d => d.Location is not null ? d : d with
         {
-            Location = ConfigPath.Locate(locator ?? projectConfig, d.Path)?.Location,
+            Location = ConfigPath.LocateSource(locator ?? projectConfig, d.Path),
         });
 
         // A service used by several namespaces yields one entry each; report a finding once.

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EgressInfra.Core.Diagnostics;
 
 namespace EgressInfra.Core.Sources;
 
@@ -86,6 +87,66 @@ public static class ConfigPath
         }
 
         return segments;
+    }
+
+    /// <summary>Writes segments (strings for keys, ints for indices) back as a path.</summary>
+    public static string Format(IEnumerable<object> segments)
+    {
+        var path = string.Empty;
+        foreach (var segment in segments)
+        {
+            path = segment is int index ? Index(path, index) : Child(path, (string)segment);
+        }
+
+        return path;
+    }
+
+    /// <summary>
+    /// The file position to show for <paramref name="path"/>: a scalar's own position; for a mapping or
+    /// list reached through a key, or for a value that is missing, the line of that key, which is
+    /// where a person looks to fix it.
+    /// </summary>
+    public static SourceLocation? LocateSource(ConfigNode? root, string path)
+    {
+        var segments = Parse(path);
+        if (root is null || segments is null)
+        {
+            return root?.Location;
+        }
+
+        var node = root;
+        SourceLocation? keyLocation = null;
+        foreach (var segment in segments)
+        {
+            ConfigNode? next = null;
+            SourceLocation? nextKey = null;
+            if (segment is string key && node is MappingNode map)
+            {
+                foreach (var entry in map.Entries)
+                {
+                    if (entry.Key.Text == key)
+                    {
+                        next = entry.Value;
+                        nextKey = entry.Key.Location;
+                        break;
+                    }
+                }
+            }
+            else if (segment is int index && node is SequenceNode seq && index < seq.Items.Count)
+            {
+                next = seq.Items[index];
+            }
+
+            if (next is null)
+            {
+                return keyLocation ?? node.Location;
+            }
+
+            node = next;
+            keyLocation = nextKey;
+        }
+
+        return node is ScalarNode ? node.Location ?? keyLocation : keyLocation ?? node.Location;
     }
 
     /// <summary>

@@ -18,6 +18,19 @@ public static class StackFile
 {
     public const string DefaultProjectName = "egress-infra";
 
+    /// <summary>Rewrites a file path such as <c>config["egress-infra:egress"].services[0]</c> to the project path <c>egress.services[0]</c>.</summary>
+    public static string ToProjectPath(string filePath, string projectName)
+    {
+        var segments = ConfigPath.Parse(filePath);
+        if (segments is not { Count: >= 2 } || segments[0] is not "config" || segments[1] is not string key)
+        {
+            return filePath;
+        }
+
+        var local = key.StartsWith(projectName + ":", StringComparison.Ordinal) ? key[(projectName.Length + 1)..] : key;
+        return ConfigPath.Format([local, .. segments.Skip(2)]);
+    }
+
     public static StackDocument Parse(string text, string file, string projectName = DefaultProjectName, MappingNode? projectDefaults = null)
     {
         var doc = YamlTreeReader.ReadSingle(text, file);
@@ -38,7 +51,7 @@ public static class StackFile
             return new StackDocument(null, [.. doc.Problems, wrong], file);
         }
 
-        var problems = new List<Diagnostic>(doc.Problems);
+        var problems = doc.Problems.Select(p => p with { Path = ToProjectPath(p.Path, projectName) }).ToList();
         var entries = new List<KeyValuePair<ScalarNode, ConfigNode>>();
         var config = root["config"];
         if (config is MappingNode configMap)
@@ -59,7 +72,8 @@ public static class StackFile
         }
         else if (config is not null && config is not ScalarNode { Kind: ScalarKind.Null })
         {
-            problems.Add(ConfigCodes.WrongType.Create("config", $"'config' must be a mapping but is {config.Describe()}") with { Location = config.Location });
+            var key = root.Entries.First(e => e.Key.Text == "config").Key;
+            problems.Add(ConfigCodes.WrongType.Create("config", $"'config' must be a mapping but is {config.Describe()}") with { Location = key.Location });
             return new StackDocument(null, problems, file);
         }
 

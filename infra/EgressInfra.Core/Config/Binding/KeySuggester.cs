@@ -16,7 +16,9 @@ public static class KeySuggester
             }
 
             var distance = Distance(unknown.ToLowerInvariant(), candidate.ToLowerInvariant());
-            if (distance < bestDistance)
+            // On a tie, a candidate of the same length (a transposition) beats an insertion or deletion.
+            var tieBreak = distance == bestDistance && best is not null && candidate.Length == unknown.Length && best.Length != unknown.Length;
+            if (distance < bestDistance || tieBreak)
             {
                 bestDistance = distance;
                 best = candidate;

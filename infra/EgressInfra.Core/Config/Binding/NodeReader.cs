@@ -16,8 +16,16 @@ public sealed class NodeReader
 
     public bool HasErrors => _diagnostics.Any(d => d.IsError);
 
-    public void Report(Diagnostic diagnostic, ConfigNode? at = null) =>
-        _diagnostics.Add(at?.Location is null ? diagnostic : diagnostic with { Location = at.Location });
+    /// <summary>
+    /// Records a finding. Its file position is attached later from its path (ConfigPath.LocateSource),
+    /// which points at the key for collections and missing values; <paramref name="at"/> documents
+    /// the node concerned.
+    /// </summary>
+    public void Report(Diagnostic diagnostic, ConfigNode? at = null)
+    {
+        _ = at;
+        _diagnostics.Add(diagnostic);
+    }
 
     public MappingNode? Mapping(ConfigNode? node, string path, bool required = false)
     {
