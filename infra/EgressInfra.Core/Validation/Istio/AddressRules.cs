@@ -57,7 +57,28 @@ internal static class AddressRules
     /// <summary>How to write the address, for the common mistakes.</summary>
     internal static string HintFor(string address)
     {
-        var ip = address.Split('/')[0];
+        var slashes = address.AsSpan().Count('/');
+        if (slashes > 1)
+        {
+            return "a CIDR block has exactly one '/', e.g. 10.0.0.0/24";
+        }
+
+        if (slashes == 1)
+        {
+            switch (IstioIp.CheckPrefix(address))
+            {
+                case PrefixProblem.Zone:
+                    return "remove the zone (%name) from the CIDR block";
+                case PrefixProblem.LengthOutOfRange:
+                    return "use a prefix length of 0..32 for IPv4 or 0..128 for IPv6";
+                case PrefixProblem.BadLength:
+                    return "write the prefix length as a plain number, e.g. /24";
+                default:
+                    break;
+            }
+        }
+
+        var ip = slashes == 1 ? address[..address.IndexOf('/', StringComparison.Ordinal)] : address;
         if (IstioIp.LooksLikeIpv4(ip))
         {
             var octets = ip.Split('.');
@@ -72,11 +93,6 @@ internal static class AddressRules
             }
 
             return "each IPv4 octet must be 0..255";
-        }
-
-        if (address.Contains('%', StringComparison.Ordinal) && address.Contains('/', StringComparison.Ordinal))
-        {
-            return "remove the zone (%name) from the CIDR block";
         }
 
         if (DnsNames.CheckFqdn(ip).IsValid && ip.Contains('.', StringComparison.Ordinal))

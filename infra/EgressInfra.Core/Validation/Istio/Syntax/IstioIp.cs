@@ -5,7 +5,8 @@ namespace EgressInfra.Core.Validation.Istio.Syntax;
 /// <summary>
 /// IP and CIDR syntax exactly as Go's <c>net/netip</c> (<c>ParseAddr</c>, <c>ParsePrefix</c>) accepts it,
 /// which is what Istio uses. .NET's IPAddress/IPNetwork parsers are deliberately not used: they accept
-/// <c>127.1</c> and <c>010.0.0.1</c>, and reject <c>172.1.2.16/16</c>, all the opposite of Istio.
+/// forms Go rejects (<c>127.1</c>, <c>010.0.0.1</c>, <c>1</c>), and their prefix rules have changed
+/// between .NET versions.
 /// </summary>
 public static class IstioIp
 {
