@@ -10,6 +10,8 @@ namespace EgressInfra.Core.Validation.Istio;
 /// </summary>
 internal static class ExportToRules
 {
+    private const int LinearScanLimit = 16;
+
     public static void Check(EntryContext context)
     {
         var exportTo = context.Spec.ExportTo;
@@ -18,12 +20,17 @@ internal static class ExportToRules
             return;
         }
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        // Istio keeps a set of the keys accepted so far; short lists (the usual case) are scanned instead.
+        HashSet<string>? seen = exportTo.Count > LinearScanLimit ? new(StringComparer.Ordinal) : null;
+        var hasStar = false;
+        var hasTilde = false;
         for (var i = 0; i < exportTo.Count; i++)
         {
             var item = exportTo[i];
-            var key = item == "." ? context.Namespace : item;
-            if (seen.Contains(key))
+            var key = KeyOf(context, item);
+            hasStar |= key == "*";
+            hasTilde |= key == "~";
+            if (seen?.Contains(key) ?? SeenBefore(context, exportTo, i, key))
             {
                 // Istio validateExportTo: duplicate entries in exportTo (rule 41); the text depends on which copy comes second.
                 context.Report(
@@ -39,9 +46,9 @@ internal static class ExportToRules
             }
 
             // Istio visibility.Instance.Validate (rule 42): '.', '*', '~' (ServiceEntry only) or a DNS-1123 label.
-            if (key is "." or "*" or "~" || DnsNames.IsLabel(key))
+            if (IsAcceptable(key))
             {
-                seen.Add(key);
+                seen?.Add(key);
             }
             else
             {
@@ -56,7 +63,7 @@ internal static class ExportToRules
         }
 
         // Istio validateExportTo: cannot have both public (*) and non-public exportTo values (rule 43).
-        if (seen.Contains("*") && exportTo.Count > 1)
+        if (hasStar && exportTo.Count > 1)
         {
             context.Report(
                 IstioCodes.ExportToPublicWithOthers,
@@ -66,7 +73,7 @@ internal static class ExportToRules
         }
 
         // Istio validateExportTo: cannot export service entry to no one (~) and someone (rule 44); a second '~' counts.
-        if (seen.Contains("~") && exportTo.Count > 1)
+        if (hasTilde && exportTo.Count > 1)
         {
             context.Report(
                 IstioCodes.ExportToNoneWithOthers,
@@ -74,6 +81,24 @@ internal static class ExportToRules
                 $"exportTo has '~' (no namespace) together with {exportTo.Count - 1} other item(s)",
                 "use exportTo: ['~'] alone, or list the namespaces without '~'");
         }
+    }
+
+    private static string KeyOf(EntryContext context, string item) => item == "." ? context.Namespace : item;
+
+    // What Istio inserts into its set: '*', '~' and valid namespace names ('.' has become the namespace).
+    private static bool IsAcceptable(string key) => key is "*" or "~" || DnsNames.IsLabel(key);
+
+    private static bool SeenBefore(EntryContext context, ValueList<string> items, int before, string key)
+    {
+        for (var j = 0; j < before; j++)
+        {
+            if (KeyOf(context, items[j]) == key && IsAcceptable(key))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool Contains(ValueList<string> items, string value, int before)

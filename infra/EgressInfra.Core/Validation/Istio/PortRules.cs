@@ -63,7 +63,7 @@ internal static class PortRules
                     SpecPaths.Port(i, "protocol"),
                     $"port {port.Number} ({(string.IsNullOrEmpty(port.Protocol) ? "no protocol" : "TCP")}) has no addresses and {WhyNoAutoAllocation(context)}, so the sidecar cannot tell this traffic from other TCP traffic on port {port.Number}",
                     "add the destination's IPs or CIDR blocks under addresses" +
-                        (context.Resolution == IstioResolution.None ? ", or use resolution DNS so that Istio allocates an address" : string.Empty));
+                        (context.Resolution == IstioResolution.None && !HasWildcardHost(context) ? ", or use resolution DNS so that Istio allocates an address" : string.Empty));
             }
 
             // Istio ValidatePortName (rule 17): a DNS-1123 label; upper case is allowed, empty is not.
@@ -114,6 +114,19 @@ internal static class PortRules
         context.Labels.TryGetValue(AutoAllocateLabel, out var value) && GoText.EqualFold(value, "false");
 
     internal const string AutoAllocateLabel = "networking.istio.io/enable-autoallocate-ip";
+
+    private static bool HasWildcardHost(EntryContext context)
+    {
+        foreach (var host in context.Spec.Hosts)
+        {
+            if (host.Contains('*', StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static string WhyNoAutoAllocation(EntryContext context)
     {

@@ -55,6 +55,14 @@ public class ExportToRulesTests
         Assert.Equal(["EGR141 spec.exportTo[2]"], Se.Findings(Se.Make(exportTo: ["orders", "billing", "orders"])));
     }
 
+    [Fact]
+    public void LongList_StillFindsDuplicatesAndTheDot()
+    {
+        var exportTo = Enumerable.Range(0, 20).Select(i => $"ns{i}").Append("ns3").Append(".").Append("payments").ToArray();
+
+        Assert.Equal(["EGR141 spec.exportTo[20]", "EGR141 spec.exportTo[22]"], Se.Findings(Se.Make(exportTo: exportTo)));
+    }
+
     [Theory]
     [InlineData("ns/name")]
     [InlineData("team_a")]
