@@ -9,14 +9,16 @@ namespace EgressInfra.Cli;
 /// </summary>
 public static class EgressCtl
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <param name="time">The clock waivers and preset address ages are judged by; the system clock when null.</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var context = new CliContext(stdout, stderr);
+        var context = new CliContext(stdout, stderr) { Time = time ?? TimeProvider.System };
         var root = new RootCommand("egressctl: check, render, lint and explain Istio egress declared in Pulumi stack files, offline.")
         {
             CheckCommand.Create(context),
             RenderCommand.Create(context),
+            PresetsCommand.Create(context),
         };
 
         var parse = root.Parse(args);
