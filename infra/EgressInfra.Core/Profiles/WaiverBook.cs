@@ -12,8 +12,13 @@ namespace EgressInfra.Core.Profiles;
 public sealed class WaiverBook
 {
     private readonly List<ActiveWaiver> _active;
+    private readonly Dictionary<string, string?> _presetOf;
 
-    private WaiverBook(List<ActiveWaiver> active) => _active = active;
+    private WaiverBook(List<ActiveWaiver> active, Dictionary<string, string?> presetOf)
+    {
+        _active = active;
+        _presetOf = presetOf;
+    }
 
     public IReadOnlyList<ActiveWaiver> Active => _active;
 
@@ -65,22 +70,41 @@ public sealed class WaiverBook
             }
         }
 
-        return new WaiverBook(active);
+        var presetOf = config.Egress.Services.ToDictionary(s => s.Name, s => s.Preset, StringComparer.Ordinal);
+        return new WaiverBook(active, presetOf);
     }
 
     /// <summary>The active waiver that lifts <paramref name="finding"/> of <paramref name="rule"/>, or null.</summary>
     public ActiveWaiver? Match(IProfileRule rule, RuleFinding finding)
     {
-        var match = _active.FirstOrDefault(w =>
-            w.Rule.Id == rule.Id
-            && ((finding.Service is not null && w.Waiver.Service == finding.Service)
-                || (finding.Preset is not null && w.Waiver.Service == finding.Preset)));
+        var match = _active.FirstOrDefault(w => w.Rule.Id == rule.Id && Covers(w.Waiver.Service, finding));
         if (match is not null)
         {
             match.Uses++;
         }
 
         return match;
+    }
+
+    /// <summary>
+    /// A waiver names a service or a listed preset. A finding about one service is covered by that
+    /// service's name or its preset's; a finding about a preset as a whole (Service null) also by the
+    /// name of any service the preset expands to.
+    /// </summary>
+    private bool Covers(string subject, RuleFinding finding)
+    {
+        if (finding.Service is not null && subject == finding.Service)
+        {
+            return true;
+        }
+
+        if (finding.Preset is null)
+        {
+            return false;
+        }
+
+        return subject == finding.Preset
+            || (finding.Service is null && _presetOf.TryGetValue(subject, out var preset) && preset == finding.Preset);
     }
 
     public static string Days(int n) => n == 1 ? "1 day" : $"{n} days";

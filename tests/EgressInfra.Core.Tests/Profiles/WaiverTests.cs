@@ -147,6 +147,32 @@ public class WaiverTests
         PolicyAssert.Finding(plan, "EGR333", "policy.waivers[0]", Severity.Warning);
     }
 
+    // The service a preset expands to names the preset too.
+    [Fact]
+    public void WaiverOfAPresetsService_LiftsThePresetsFindings()
+    {
+        var plan = PolicyStack.Check(
+            presets: "- { name: docker-hub, owner: team-a, reason: Pulls a scanner image at start-up. }",
+            policy: Waiver(rule: "no-package-sources", service: "preset-docker-hub"));
+
+        Assert.False(plan.HasErrors, plan.Dump());
+        PolicyAssert.Finding(plan, "EGR302", "egress.presets[0]", Severity.Info);
+    }
+
+    // One part of a preset does not cover another part's own findings.
+    [Fact]
+    public void WaiverOfOnePresetService_DoesNotCoverItsSibling()
+    {
+        var plan = PolicyStack.Check(
+            presets: "- { name: apt, owner: team-a, reason: r }",
+            policy: "rules: { no-package-sources: disabled }\n" + Waiver(rule: "no-cleartext-http", service: "preset-apt-debian"),
+            environment: "dev",
+            profile: "restrictive");
+
+        Assert.Contains(plan.Errors, d => d.Code == "EGR306" && d.Message.Contains("preset-apt-ubuntu", StringComparison.Ordinal));
+        Assert.Contains(plan.Diagnostics, d => d.Code == "EGR306" && d.Severity == Severity.Info && d.Message.Contains("preset-apt-debian", StringComparison.Ordinal));
+    }
+
     // A waiver only covers its own service.
     [Fact]
     public void Waiver_DoesNotCoverOtherServices()
