@@ -29,7 +29,4 @@ public static class EnforcementLevels
         EnforcementLevel.Advisory => "advisory",
         _ => "disabled",
     };
-
-    /// <summary>True when <paramref name="level"/> enforces less than <paramref name="other"/> (mandatory &gt; advisory &gt; disabled).</summary>
-    public static bool IsWeakerThan(this EnforcementLevel level, EnforcementLevel other) => level > other;
 }
