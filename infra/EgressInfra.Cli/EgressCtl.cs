@@ -9,8 +9,9 @@ namespace EgressInfra.Cli;
 /// </summary>
 public static class EgressCtl
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
-        Run(args, new CliContext(stdout, stderr));
+    /// <param name="time">The clock waivers and preset address ages are judged by; the system clock when null.</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider? time = null) =>
+        Run(args, new CliContext(stdout, stderr) { Time = time ?? TimeProvider.System });
 
     public static int Run(string[] args, CliContext context)
     {
@@ -22,6 +23,7 @@ public static class EgressCtl
             CheckCommand.Create(context),
             RenderCommand.Create(context),
             LintCommand.Create(context),
+            PresetsCommand.Create(context),
         };
 
         var parse = root.Parse(args);

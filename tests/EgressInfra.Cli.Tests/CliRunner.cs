@@ -3,11 +3,17 @@ namespace EgressInfra.Cli.Tests;
 /// <summary>Runs egressctl in-process and captures what it prints.</summary>
 internal static class CliRunner
 {
-    public static (int Exit, string Out, string Err) Run(params string[] args)
+    public static (int Exit, string Out, string Err) Run(params string[] args) => RunWith(null, args);
+
+    /// <summary>Runs egressctl with its clock stopped on <paramref name="date"/> (YYYY-MM-DD).</summary>
+    public static (int Exit, string Out, string Err) RunOn(string date, params string[] args) =>
+        RunWith(TestSupport.FixedClock.On(date), args);
+
+    private static (int Exit, string Out, string Err) RunWith(TimeProvider? time, string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var exit = EgressCtl.Run(args, stdout, stderr);
+        var exit = EgressCtl.Run(args, stdout, stderr, time);
         return (exit, stdout.ToString(), stderr.ToString());
     }
 

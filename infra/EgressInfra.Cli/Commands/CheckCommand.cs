@@ -18,7 +18,7 @@ public static class CheckCommand
         command.SetAction(parse =>
         {
             var source = stack.Resolve(parse);
-            var plan = EgressPipeline.Evaluate(source.Parse());
+            var plan = EgressPipeline.Evaluate(source.Parse(), new EvaluationOptions(context.Time));
             DiagnosticWriter.Write(context.Out, plan.Diagnostics, parse.GetValue(format), source.DisplayPath);
             return plan.IsUnusable ? ExitCodes.Unusable : plan.HasErrors ? ExitCodes.Findings : ExitCodes.Ok;
         });

@@ -20,7 +20,7 @@ public static class RenderCommand
         command.SetAction(parse =>
         {
             var source = stack.Resolve(parse);
-            var plan = EgressPipeline.Evaluate(source.Parse());
+            var plan = EgressPipeline.Evaluate(source.Parse(), new EvaluationOptions(context.Time));
             if (plan.Manifests is null)
             {
                 // Nothing is rendered from a stack with errors: a partial manifest set is worse than none.

@@ -85,7 +85,10 @@ public static class DiagnosticWriter
             return "ok";
         }
 
-        return $"{Count(errors, "error")}, {Count(warnings, "warning")}";
+        // A mandatory rule waived is repeated in the summary line, so that it is seen on every run.
+        var waived = diagnostics.Count(d => d.Code == PolicyCodes.MandatoryRuleWaived.Code);
+        var suffix = waived == 0 ? string.Empty : $"; {(waived == 1 ? "1 mandatory rule" : $"{waived} mandatory rules")} WAIVED";
+        return $"{Count(errors, "error")}, {Count(warnings, "warning")}{suffix}";
     }
 
     private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";

@@ -8,4 +8,11 @@ public sealed record EgressConfig(
     OutboundTrafficPolicy OutboundTrafficPolicy,
     ValueList<string> Namespaces,
     ValueList<ExternalService> Services,
-    ValueList<string> SidecarImports);
+    ValueList<string> SidecarImports)
+{
+    /// <summary>
+    /// The presets the stack lists (<c>egress.presets</c>). Their services are already expanded into
+    /// <see cref="Services"/>; these are kept for the rules that judge a preset as a whole.
+    /// </summary>
+    public ValueList<PresetReference> Presets { get; init; } = ValueList<PresetReference>.Empty;
+}

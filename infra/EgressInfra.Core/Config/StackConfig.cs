@@ -6,4 +6,8 @@ public sealed record StackConfig(
     DeploymentEnvironment Environment,
     string Profile,
     EgressConfig Egress,
-    KubernetesTarget Kubernetes);
+    KubernetesTarget Kubernetes)
+{
+    /// <summary>The stack's tuning of its profile (<c>policy</c> key); none when the key is absent.</summary>
+    public PolicyConfig Policy { get; init; } = PolicyConfig.None;
+}

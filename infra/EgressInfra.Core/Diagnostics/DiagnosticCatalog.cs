@@ -8,6 +8,7 @@ public static class DiagnosticCatalog
         .. ConfigCodes.All,
         .. IstioCodes.All,
         .. ManifestCodes.All,
+        .. PolicyCodes.All,
     ];
 
     public static DiagnosticDescriptor? Find(string code) => All.FirstOrDefault(d => d.Code == code);

@@ -2,6 +2,7 @@ using EgressInfra.Core.Analysis;
 using EgressInfra.Core.Config.Binding;
 using EgressInfra.Core.Diagnostics;
 using EgressInfra.Core.Manifests;
+using EgressInfra.Core.Profiles;
 using EgressInfra.Core.Sources;
 using EgressInfra.Core.Validation.Istio;
 
@@ -9,7 +10,7 @@ namespace EgressInfra.Core.Pipeline;
 
 /// <summary>
 /// The one path from config to objects that both doors use: bind, build, validate against Istio's
-/// rules, analyse across entries, then attach file and line to every finding.
+/// rules, analyse across entries, apply the profile's policy, then attach file and line to every finding.
 /// </summary>
 public static class EgressPipeline
 {
@@ -71,8 +72,12 @@ public static class EgressPipeline
             });
         }
 
-        _ = options;
         var manifests = ManifestBuilder.Build(config.Egress, built);
+
+        // Policy last: the profile's rules judge what would be deployed, presets included; a mandatory
+        // finding is an error, so Finish withholds the manifests and nothing is registered.
+        var today = DateOnly.FromDateTime(options.Time.GetUtcNow().UtcDateTime);
+        diagnostics.AddRange(PolicyStage.Evaluate(config, manifests, today));
         return Finish(config, manifests, diagnostics, projectConfig, locator);
     }
 

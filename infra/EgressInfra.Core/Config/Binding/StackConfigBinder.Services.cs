@@ -44,25 +44,9 @@ public static partial class StackConfigBinder
             ? ValueList.Of(".")
             : reader.Strings(map["exportTo"], $"{path}.exportTo").Select(s => s.Value).ToValueList();
 
-        var namespaces = new List<string>();
-        if (map["namespaces"] is null)
-        {
-            namespaces.AddRange(governed);
-        }
-        else
-        {
-            foreach (var (value, itemPath, item) in reader.Strings(map["namespaces"], $"{path}.namespaces", required: true))
-            {
-                if (!governed.Contains(value, StringComparer.Ordinal))
-                {
-                    reader.Report(ConfigCodes.UngovernedNamespace.Create(itemPath, $"'{value}' is not one of the governed namespaces ({string.Join(", ", governed)})"), item);
-                }
-                else if (!namespaces.Contains(value, StringComparer.Ordinal))
-                {
-                    namespaces.Add(value);
-                }
-            }
-        }
+        var namespaces = map["namespaces"] is null
+            ? [.. governed]
+            : BindServiceNamespaces(reader, map["namespaces"], $"{path}.namespaces", governed);
 
         var endpoints = BindEndpoints(reader, map["endpoints"], $"{path}.endpoints");
         var subjectAltNames = reader.Strings(map["subjectAltNames"], $"{path}.subjectAltNames").Select(s => s.Value).ToValueList();
@@ -88,6 +72,25 @@ public static partial class StackConfigBinder
             owner,
             reason,
             path);
+    }
+
+    /// <summary>The namespaces a service (or preset) is granted to: each must be governed; repeats are dropped.</summary>
+    private static List<string> BindServiceNamespaces(NodeReader reader, ConfigNode? node, string path, IReadOnlyList<string> governed)
+    {
+        var namespaces = new List<string>();
+        foreach (var (value, itemPath, item) in reader.Strings(node, path, required: true))
+        {
+            if (!governed.Contains(value, StringComparer.Ordinal))
+            {
+                reader.Report(ConfigCodes.UngovernedNamespace.Create(itemPath, $"'{value}' is not one of the governed namespaces ({string.Join(", ", governed)})"), item);
+            }
+            else if (!namespaces.Contains(value, StringComparer.Ordinal))
+            {
+                namespaces.Add(value);
+            }
+        }
+
+        return namespaces;
     }
 
     /// <summary>

@@ -16,10 +16,10 @@ public sealed record BindResult(StackConfig? Config, IReadOnlyList<Diagnostic> D
 public static partial class StackConfigBinder
 {
     public static readonly IReadOnlyList<string> RootKeys =
-        ["environment", "profile", "egress", "kubeconfig", "context", "renderYamlToDirectory"];
+        ["environment", "profile", "policy", "egress", "kubeconfig", "context", "renderYamlToDirectory"];
 
     public static readonly IReadOnlyList<string> EgressKeys =
-        ["outboundTrafficPolicy", "namespaces", "services", "sidecarImports"];
+        ["outboundTrafficPolicy", "namespaces", "services", "presets", "sidecarImports"];
 
     public static readonly IReadOnlyList<string> DefaultSidecarImports = ["istio-system/*"];
 
@@ -29,7 +29,9 @@ public static partial class StackConfigBinder
         reader.KnownKeys(projectConfig, string.Empty, RootKeys);
 
         var environment = reader.Enum(projectConfig["environment"], "environment", IstioNames.Environments, required: true);
-        var profileText = reader.String(projectConfig["profile"], "profile");
+        // Empty means "the environment's default": Pulumi.yaml declares profile with default "".
+        var profileText = reader.String(projectConfig["profile"], "profile") is { } p && p.Trim().Length > 0 ? p.Trim() : null;
+        var policy = BindPolicy(reader, projectConfig["policy"]);
         var egress = BindEgress(reader, projectConfig["egress"]);
         var kubernetes = new KubernetesTarget(
             reader.String(projectConfig["kubeconfig"], "kubeconfig"),
@@ -42,7 +44,7 @@ public static partial class StackConfigBinder
         }
 
         var profile = profileText ?? DefaultProfile(environment.Value);
-        return new BindResult(new StackConfig(environment.Value, profile, egress, kubernetes), reader.Diagnostics);
+        return new BindResult(new StackConfig(environment.Value, profile, egress, kubernetes) { Policy = policy }, reader.Diagnostics);
     }
 
     /// <summary>Production and staging are restrictive unless a stack says otherwise; dev is permissive.</summary>
@@ -105,6 +107,7 @@ public static partial class StackConfigBinder
             services.Add(service);
         }
 
-        return new EgressConfig(policy, namespaces.ToValueList(), services.ToValueList(), imports.ToValueList());
+        var presets = BindPresets(reader, map["presets"], namespaces, services, names);
+        return new EgressConfig(policy, namespaces.ToValueList(), services.ToValueList(), imports.ToValueList()) { Presets = presets };
     }
 }

@@ -1,0 +1,32 @@
+using EgressInfra.Core.Config;
+using EgressInfra.Core.Diagnostics;
+
+namespace EgressInfra.Core.Profiles.Rules;
+
+/// <summary>
+/// No resolution NONE on an HTTP port: the sidecar then forwards to whatever address the client
+/// connected to, so faking the Host header reaches any IP (Istio's egress task, failure mode F9).
+/// </summary>
+public sealed class NoResolutionNoneOnHttpRule : IProfileRule
+{
+    public string Id => "no-resolution-none-on-http";
+
+    public DiagnosticDescriptor Descriptor => PolicyCodes.NoResolutionNoneOnHttp;
+
+    public bool IsPerService => true;
+
+    public IEnumerable<RuleFinding> Check(RuleContext context)
+    {
+        foreach (var service in context.Services.Where(s => s.Resolution == ServiceResolution.None))
+        {
+            var http = service.Ports.Where(p => p.Protocol.IsHttp()).Select(p => $"{p.Number}/{p.Protocol.Name()}").ToList();
+            if (http.Count > 0)
+            {
+                yield return RuleContext.Finding(
+                    service,
+                    "resolution",
+                    $"resolution NONE with HTTP port {string.Join(", ", http)}: a client can send any Host header and reach any address ({RuleContext.Describe(service)})");
+            }
+        }
+    }
+}
