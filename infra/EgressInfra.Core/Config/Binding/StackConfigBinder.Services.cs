@@ -105,7 +105,7 @@ public static partial class StackConfigBinder
             return ServiceResolution.None;
         }
 
-        if (endpoints.Count > 0 && endpoints.All(e => System.Net.IPAddress.TryParse(e.Address, out _) || e.Address.StartsWith("unix://", StringComparison.Ordinal)))
+        if (endpoints.Count > 0 && endpoints.All(e => Validation.Istio.Syntax.IstioIp.IsAddress(e.Address) || e.Address.StartsWith("unix://", StringComparison.Ordinal)))
         {
             return ServiceResolution.Static;
         }
