@@ -47,6 +47,10 @@ public static class PolicyCodes
         "EGR309", Severity.Error, "A service has no owner or no reason.",
         "Set owner (the team that answers for it) and reason (why the workload needs it).");
 
+    public static readonly DiagnosticDescriptor CanonicalRanges = new(
+        "EGR311", Severity.Error, "An address range has host bits set (10.0.0.1/24 means 10.0.0.0/24).",
+        "Write the range from its network address (the message shows it), or a single address without a prefix.");
+
     public static readonly DiagnosticDescriptor PresetAddressesFresh = new(
         "EGR310", Severity.Warning, "A preset's addresses were last verified longer ago than the policy allows.",
         "Compare the preset's addresses with their source and update the catalog (infra/EgressInfra.Core/Presets/catalog.yaml).");
@@ -98,7 +102,7 @@ public static class PolicyCodes
     public static readonly IReadOnlyList<DiagnosticDescriptor> All =
     [
         UnknownProfile, RegistryOnly, NoPackageSources, NoWildcardHosts, NoCatchAllAddresses, AddressPrefixLimit,
-        NoCleartextHttp, NoResolutionNoneOnHttp, ExportToUsersOnly, OwnerAndReason, PresetAddressesFresh,
+        NoCleartextHttp, NoResolutionNoneOnHttp, ExportToUsersOnly, OwnerAndReason, PresetAddressesFresh, CanonicalRanges,
         ProfileBelowFloor, RuleBelowFloor, UnknownRule,
         WaiverExpired, WaiverUnknownService, WaiverNotPerService, MandatoryRuleWaived, RuleWaived, WaiverUnused,
         UnknownPreset, PresetRegion,

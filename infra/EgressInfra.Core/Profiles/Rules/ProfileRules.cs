@@ -10,6 +10,7 @@ public static class ProfileRules
         new NoWildcardHostsRule(),
         new NoCatchAllAddressesRule(),
         new AddressPrefixLimitRule(),
+        new CanonicalRangesRule(),
         new NoCleartextHttpRule(),
         new NoResolutionNoneOnHttpRule(),
         new ExportToUsersOnlyRule(),
