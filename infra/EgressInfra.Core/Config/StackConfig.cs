@@ -1,3 +1,5 @@
+using EgressInfra.Core.Probe;
+
 namespace EgressInfra.Core.Config;
 
 /// <summary>The whole typed configuration of one stack, as read from <c>Pulumi.&lt;stack&gt;.yaml</c>.</summary>
@@ -6,4 +8,8 @@ public sealed record StackConfig(
     DeploymentEnvironment Environment,
     string Profile,
     EgressConfig Egress,
-    KubernetesTarget Kubernetes);
+    KubernetesTarget Kubernetes)
+{
+    /// <summary>The post-deploy egress probe; only the Pulumi door runs it.</summary>
+    public ProbeConfig Probe { get; init; } = ProbeConfig.Disabled;
+}

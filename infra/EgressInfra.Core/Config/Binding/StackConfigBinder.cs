@@ -16,7 +16,7 @@ public sealed record BindResult(StackConfig? Config, IReadOnlyList<Diagnostic> D
 public static partial class StackConfigBinder
 {
     public static readonly IReadOnlyList<string> RootKeys =
-        ["environment", "profile", "egress", "kubeconfig", "context", "renderYamlToDirectory"];
+        ["environment", "profile", "egress", "kubeconfig", "context", "renderYamlToDirectory", "probe"];
 
     public static readonly IReadOnlyList<string> EgressKeys =
         ["outboundTrafficPolicy", "namespaces", "services", "sidecarImports"];
@@ -35,6 +35,7 @@ public static partial class StackConfigBinder
             reader.String(projectConfig["kubeconfig"], "kubeconfig"),
             reader.String(projectConfig["context"], "context"),
             reader.String(projectConfig["renderYamlToDirectory"], "renderYamlToDirectory"));
+        var probe = BindProbe(reader, projectConfig["probe"], egress);
 
         if (reader.HasErrors || environment is null || egress is null)
         {
@@ -42,7 +43,7 @@ public static partial class StackConfigBinder
         }
 
         var profile = profileText ?? DefaultProfile(environment.Value);
-        return new BindResult(new StackConfig(environment.Value, profile, egress, kubernetes), reader.Diagnostics);
+        return new BindResult(new StackConfig(environment.Value, profile, egress, kubernetes) { Probe = probe }, reader.Diagnostics);
     }
 
     /// <summary>Production and staging are restrictive unless a stack says otherwise; dev is permissive.</summary>
