@@ -25,7 +25,7 @@ internal sealed class ProbeJob
         }, new CustomResourceOptions { Parent = parent });
 
         JobName = Suffix.Hex.Apply(hex => $"egress-probe-{hex}");
-        Job = new Job($"{ns}-probe", ProbeJobArgs.Create(plan, JobName), new CustomResourceOptions
+        Job = new Job($"{ns}-probe", ProbeJobArgsMapper.Create(plan, JobName), new CustomResourceOptions
         {
             Parent = parent,
             Provider = provider,

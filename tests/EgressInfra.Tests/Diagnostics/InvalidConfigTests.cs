@@ -58,29 +58,5 @@ public sealed class InvalidConfigTests : IDisposable
         Assert.Contains("Pulumi.broken.yaml:7: error EGR003 egress.services[0].hots", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task TextWhereAMappingBelongs_IsADiagnosticNotACrash()
-    {
-        var config = """{"egress-infra:environment":"prod","egress-infra:egress":"payments only"}""";
-
-        var (error, mocks) = await ProgramRun.FailingAsync(config);
-
-        Assert.Contains("error EGR002 egress: expected a mapping", error.Message, StringComparison.Ordinal);
-        mocks.Verify(m => m.NewResourceAsync(It.IsAny<MockResourceArgs>()), Times.Never);
-    }
-
-    // Pulumi passes every key of the stack file; one the Core does not know must not be silently ignored.
-    [Fact]
-    public async Task MisspeltKeyInTheStackFile_IsReportedWithASuggestion()
-    {
-        var stack = PulumiConfig.ShippedStackText("prod") + "\n  egress-infra:probes:\n    enabled: true\n";
-        File.WriteAllText(Path.Combine(_projectDir, "Pulumi.typo.yaml"), stack);
-
-        var (error, _) = await ProgramRun.FailingAsync(PulumiConfig.FromStackText(stack), "typo", _projectDir);
-
-        Assert.Contains("error EGR003 probes", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Did you mean 'probe'?", error.Message, StringComparison.Ordinal);
-    }
-
     public void Dispose() => Directory.Delete(_projectDir, recursive: true);
 }

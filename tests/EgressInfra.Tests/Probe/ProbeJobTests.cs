@@ -62,13 +62,13 @@ public class ProbeJobTests
             Assert.Equal(4.0, suffix.Value("byteLength"));
             Assert.Equal($"egress-probe-{await HexOfAsync(run, probe.Namespace)}", job.Value("metadata", "name"));
             Assert.Equal(probe.Namespace, job.Value("metadata", "namespace"));
-            Assert.Equal(probe.PolicyHash, job.Value("metadata", "annotations", ProbeJobArgs.PolicyHashAnnotation));
+            Assert.Equal(probe.PolicyHash, job.Value("metadata", "annotations", ProbeJobArgsMapper.PolicyHashAnnotation));
 
             Assert.Equal(0.0, job.Value("spec", "backoffLimit"));
             Assert.Equal(3600.0, job.Value("spec", "ttlSecondsAfterFinished"));
             Assert.Equal((double)probe.DeadlineSeconds, job.Value("spec", "activeDeadlineSeconds"));
-            Assert.Equal("true", job.Value("spec", "template", "metadata", "labels", ProbeJobArgs.InjectLabel));
-            Assert.Contains("\"holdApplicationUntilProxyStarts\": true", (string)job.Value("spec", "template", "metadata", "annotations", ProbeJobArgs.ProxyConfigAnnotation)!, StringComparison.Ordinal);
+            Assert.Equal("true", job.Value("spec", "template", "metadata", "labels", ProbeJobArgsMapper.InjectLabel));
+            Assert.Contains("\"holdApplicationUntilProxyStarts\": true", (string)job.Value("spec", "template", "metadata", "annotations", ProbeJobArgsMapper.ProxyConfigAnnotation)!, StringComparison.Ordinal);
             Assert.Equal("Never", job.Value("spec", "template", "spec", "restartPolicy"));
 
             var container = (IDictionary<string, object>)Assert.Single((IEnumerable<object>)job.Value("spec", "template", "spec", "containers")!);

@@ -7,8 +7,8 @@ using Pulumi.Kubernetes.Types.Inputs.Meta.V1;
 
 namespace EgressInfra.Probe;
 
-/// <summary>The Kubernetes Job that runs a namespace's probe script inside the mesh.</summary>
-internal static class ProbeJobArgs
+/// <summary>A namespace's probe plan to the args of the Job that runs its script inside the mesh.</summary>
+internal static class ProbeJobArgsMapper
 {
     public const string PolicyHashAnnotation = "egress-infra.io/policy-hash";
     public const string ComponentLabel = "app.kubernetes.io/component";
