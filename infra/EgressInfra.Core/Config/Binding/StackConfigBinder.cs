@@ -16,7 +16,7 @@ public sealed record BindResult(StackConfig? Config, IReadOnlyList<Diagnostic> D
 public static partial class StackConfigBinder
 {
     public static readonly IReadOnlyList<string> RootKeys =
-        ["environment", "profile", "policy", "egress", "kubeconfig", "context", "renderYamlToDirectory"];
+        ["environment", "profile", "policy", "egress", "kubeconfig", "context", "renderYamlToDirectory", "probe"];
 
     public static readonly IReadOnlyList<string> EgressKeys =
         ["outboundTrafficPolicy", "namespaces", "services", "presets", "sidecarImports"];
@@ -37,6 +37,7 @@ public static partial class StackConfigBinder
             reader.String(projectConfig["kubeconfig"], "kubeconfig"),
             reader.String(projectConfig["context"], "context"),
             reader.String(projectConfig["renderYamlToDirectory"], "renderYamlToDirectory"));
+        var probe = BindProbe(reader, projectConfig["probe"], egress);
 
         if (reader.HasErrors || environment is null || egress is null)
         {
@@ -44,7 +45,7 @@ public static partial class StackConfigBinder
         }
 
         var profile = profileText ?? DefaultProfile(environment.Value);
-        return new BindResult(new StackConfig(environment.Value, profile, egress, kubernetes) { Policy = policy }, reader.Diagnostics);
+        return new BindResult(new StackConfig(environment.Value, profile, egress, kubernetes) { Policy = policy, Probe = probe }, reader.Diagnostics);
     }
 
     /// <summary>Production and staging are restrictive unless a stack says otherwise; dev is permissive.</summary>

@@ -1,0 +1,32 @@
+using System.Security.Cryptography;
+using System.Text;
+using EgressInfra.Core.Manifests;
+
+namespace EgressInfra.Core.Probe;
+
+/// <summary>
+/// A fingerprint of what a namespace may reach: SHA-256 of its rendered ServiceEntries and Sidecar,
+/// in canonical order, with metadata cut down to name and namespace. Owner, reason and labels are left
+/// out because they change nothing the mesh enforces, so editing them does not re-run the probe.
+/// </summary>
+public static class PolicyHash
+{
+    public static string Compute(IEnumerable<IKubernetesObject> namespaceObjects)
+    {
+        ArgumentNullException.ThrowIfNull(namespaceObjects);
+        var trees = namespaceObjects.Select(o => ManifestTree.ToTree(WithoutDecorations(o)));
+        var text = YamlWriter.WriteDocuments(trees);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+
+    private static IKubernetesObject WithoutDecorations(IKubernetesObject obj)
+    {
+        var metadata = ObjectMetadata.Named(obj.Metadata.Name, obj.Metadata.Namespace);
+        return obj switch
+        {
+            ServiceEntry entry => entry with { Metadata = metadata },
+            Sidecar sidecar => sidecar with { Metadata = metadata },
+            _ => obj,
+        };
+    }
+}

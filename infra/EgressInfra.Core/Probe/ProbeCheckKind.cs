@@ -1,0 +1,8 @@
+namespace EgressInfra.Core.Probe;
+
+/// <summary>Whether a probe check tries something the policy allows or something it must deny.</summary>
+public enum ProbeCheckKind
+{
+    Allow,
+    Deny,
+}

@@ -1,0 +1,22 @@
+using EgressInfra.Core.Collections;
+
+namespace EgressInfra.Core.Probe;
+
+/// <summary>The probe of one governed namespace: its checks, the script that runs them, and the policy they test.</summary>
+/// <param name="PolicyHash">SHA-256 (hex) of the namespace's policy; the probe re-runs exactly when it changes.</param>
+/// <param name="Skipped">Destinations no check can try (a wildcard host, UDP), with the reason, for the log.</param>
+/// <param name="Script">POSIX <c>sh</c> script that runs every check and exits non-zero on any surprise.</param>
+public sealed record ProbePlan(
+    string Namespace,
+    string PolicyHash,
+    ValueList<ProbeCheck> Checks,
+    ValueList<string> Skipped,
+    ProbeConfig Settings,
+    string Script)
+{
+    /// <summary>
+    /// An upper bound on the script's run time (each check takes at most its timeout plus a second),
+    /// with a minute for the sidecar to start: the Job's activeDeadlineSeconds.
+    /// </summary>
+    public int DeadlineSeconds => 60 + (Checks.Count * (Settings.TimeoutSeconds + 1));
+}

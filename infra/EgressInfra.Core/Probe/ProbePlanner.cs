@@ -1,0 +1,125 @@
+using System.Globalization;
+using EgressInfra.Core.Collections;
+using EgressInfra.Core.Manifests;
+
+namespace EgressInfra.Core.Probe;
+
+/// <summary>
+/// Decides what the probe of each governed namespace tries: every allowed destination (each must be
+/// reached) and, where the Sidecar is REGISTRY_ONLY, a few attempts the mesh must stop: an undeclared
+/// host, a declared host on an undeclared port, and a declared HTTP host's name sent to another address.
+/// </summary>
+public static class ProbePlanner
+{
+    /// <summary>Uncommon ports, tried in order, for "declared host, undeclared port".</summary>
+    private static readonly long[] UndeclaredPortCandidates = [8443, 9443, 10443, 8080, 8081, 9080];
+
+    public static ValueList<ProbePlan> Plan(EgressManifests manifests, ProbeConfig probe)
+    {
+        ArgumentNullException.ThrowIfNull(manifests);
+        ArgumentNullException.ThrowIfNull(probe);
+        if (!probe.Enabled)
+        {
+            return ValueList<ProbePlan>.Empty;
+        }
+
+        return manifests.Sidecars
+            .OrderBy(s => s.Metadata.Namespace, StringComparer.Ordinal)
+            .Select(sidecar => PlanNamespace(manifests, sidecar, probe))
+            .ToValueList();
+    }
+
+    private static ProbePlan PlanNamespace(EgressManifests manifests, Sidecar sidecar, ProbeConfig probe)
+    {
+        var ns = sidecar.Metadata.Namespace!;
+        var entries = manifests.ServiceEntries.Where(e => e.Metadata.Namespace == ns).ToList();
+        var checks = new List<ProbeCheck>();
+        var skipped = new List<string>();
+
+        foreach (var (host, port, protocol) in Destinations(entries))
+        {
+            var label = Label(host, port, protocol);
+            if (host.Contains('*', StringComparison.Ordinal))
+            {
+                skipped.Add($"{label}: a wildcard host names no single destination to try");
+                continue;
+            }
+
+            if (MethodFor(protocol) is not { } method)
+            {
+                skipped.Add($"{label}: {protocol} offers no connection to try");
+                continue;
+            }
+
+            checks.Add(new ProbeCheck(ProbeCheckKind.Allow, method, host, port, protocol, $"allow {label}"));
+        }
+
+        if (string.Equals(sidecar.Spec.OutboundTrafficPolicy, "REGISTRY_ONLY", StringComparison.Ordinal))
+        {
+            AddDenyChecks(entries, probe, checks, skipped);
+        }
+        else
+        {
+            skipped.Add($"deny checks: outbound policy {sidecar.Spec.OutboundTrafficPolicy} lets undeclared destinations through by design");
+        }
+
+        var objects = entries.Cast<IKubernetesObject>().Append(sidecar);
+        var hash = PolicyHash.Compute(objects);
+        var checkList = checks.ToValueList();
+        var skippedList = skipped.ToValueList();
+        return new ProbePlan(ns, hash, checkList, skippedList, probe, ProbeScript.Write(ns, hash, checkList, skippedList, probe));
+    }
+
+    private static void AddDenyChecks(IReadOnlyList<ServiceEntry> entries, ProbeConfig probe, List<ProbeCheck> checks, List<string> skipped)
+    {
+        var allowed = checks.ToList();
+        var denied = probe.DeniedHost;
+        checks.Add(new ProbeCheck(ProbeCheckKind.Deny, ProbeMethod.Http, denied, 80, "HTTP", $"deny undeclared host {Label(denied, 80, "HTTP")}"));
+        checks.Add(new ProbeCheck(ProbeCheckKind.Deny, ProbeMethod.Tls, denied, 443, "TLS", $"deny undeclared host {Label(denied, 443, "TLS")}"));
+
+        var declaredPorts = entries.SelectMany(e => e.Spec.Ports.Select(p => p.Number)).ToHashSet();
+        var free = UndeclaredPortCandidates.Where(p => !declaredPorts.Contains(p)).Cast<long?>().FirstOrDefault();
+        if (allowed.FirstOrDefault() is { } first && free is { } port)
+        {
+            checks.Add(new ProbeCheck(ProbeCheckKind.Deny, first.Method, first.Host, port, first.Protocol, $"deny undeclared port {Label(first.Host, port, first.Protocol)}"));
+        }
+        else
+        {
+            skipped.Add("deny undeclared port: no declared host to try it on");
+        }
+
+        // Only an HTTP listener routes by the Host header; with resolution NONE it would forward to
+        // whatever address the client dialled (the Host-header spoofing weakness).
+        if (allowed.FirstOrDefault(c => c.Method == ProbeMethod.Http) is { } http)
+        {
+            var headerHost = http.Port == 80 ? http.Host : string.Create(CultureInfo.InvariantCulture, $"{http.Host}:{http.Port}");
+            checks.Add(new ProbeCheck(
+                ProbeCheckKind.Deny,
+                ProbeMethod.SpoofedHostHeader,
+                probe.SpoofAddress,
+                http.Port,
+                http.Protocol,
+                $"deny spoofed Host header {headerHost} sent to {Label(probe.SpoofAddress, http.Port, http.Protocol)}",
+                headerHost));
+        }
+    }
+
+    /// <summary>Every host and port the entries declare, once each, sorted as <c>host:port/PROTOCOL</c> sorts.</summary>
+    private static IEnumerable<(string Host, long Port, string Protocol)> Destinations(IEnumerable<ServiceEntry> entries) =>
+        entries
+            .SelectMany(e => e.Spec.Hosts.SelectMany(h => e.Spec.Ports.Select(p => (Host: h, Port: p.Number, Protocol: p.Protocol ?? "TCP"))))
+            .DistinctBy(d => Label(d.Host, d.Port, d.Protocol), StringComparer.Ordinal)
+            .OrderBy(d => Label(d.Host, d.Port, d.Protocol), StringComparer.Ordinal);
+
+    /// <summary>The method that shows whether a port of this Istio protocol was reached; null when none can (UDP).</summary>
+    public static ProbeMethod? MethodFor(string protocol) => protocol.ToUpperInvariant() switch
+    {
+        "HTTP" or "HTTP2" or "GRPC" or "GRPC-WEB" or "HTTP_PROXY" => ProbeMethod.Http,
+        "HTTPS" or "TLS" => ProbeMethod.Tls,
+        "UDP" => null,
+        _ => ProbeMethod.Tcp,
+    };
+
+    private static string Label(string host, long port, string protocol) =>
+        string.Create(CultureInfo.InvariantCulture, $"{host}:{port}/{protocol}");
+}

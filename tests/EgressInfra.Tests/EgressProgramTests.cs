@@ -1,0 +1,25 @@
+using EgressInfra.Core.Manifests;
+using CustomResource = Pulumi.Kubernetes.ApiExtensions.CustomResource;
+
+namespace EgressInfra.Tests;
+
+public class EgressProgramTests
+{
+    public static TheoryData<string> Stacks => ShippedStacks.Names;
+
+    // The program and egressctl are two doors onto one Core: what Pulumi deploys is what render shows,
+    // field for field, under stable logical names.
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public async Task ShippedStack_RegistersExactlyTheRenderedManifests(string stack)
+    {
+        var run = await ProgramRun.ShippedStackAsync(stack);
+
+        var expected = ShippedStacks.Rendered(stack).Objects
+            .Select(o => $"kubernetes:{o.ApiVersion}:{o.Kind} {o.Metadata.Namespace}-{o.Kind.ToLowerInvariant()}-{o.Metadata.Name} {ManifestTree.ToTree(o).Canonical()}")
+            .Order(StringComparer.Ordinal);
+        var istioObjects = run.KubernetesObjects().Where(o => o.StartsWith("kubernetes:networking.istio.io/", StringComparison.Ordinal));
+        Assert.Equal(expected, istioObjects);
+        Assert.Equal(istioObjects.Count(), run.Resources.OfType<CustomResource>().Count());
+    }
+}

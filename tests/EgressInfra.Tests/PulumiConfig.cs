@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using EgressInfra.Core.Sources;
+using EgressInfra.TestSupport;
+
+namespace EgressInfra.Tests;
+
+/// <summary>
+/// Builds <c>PULUMI_CONFIG</c> as the Pulumi CLI does for a stack: every <c>egress-infra:*</c> value of the
+/// stack file, plus the defaults declared in <c>Pulumi.yaml</c>; objects and lists as JSON text,
+/// scalars as their text.
+/// </summary>
+internal static class PulumiConfig
+{
+    public static ProjectFile Project { get; } = ProjectFile.Parse(RepoPaths.ReadText("Pulumi.yaml"), "Pulumi.yaml");
+
+    public static string ShippedStackText(string stack) => RepoPaths.ReadText($"Pulumi.{stack}.yaml");
+
+    /// <summary>The project's keys of a stack file, as the CLI's <c>egressctl</c> reads them.</summary>
+    public static MappingNode Keys(string stackText, string file = "Pulumi.test.yaml")
+    {
+        var document = StackFile.Parse(stackText, file, Project.Name, Project.Defaults);
+        return document.ProjectConfig ?? throw new InvalidOperationException(string.Join("\n", document.Problems));
+    }
+
+    public static string FromStackText(string stackText) => FromKeys(Keys(stackText));
+
+    public static string FromKeys(MappingNode keys)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            writer.WriteStartObject();
+            foreach (var (key, value) in keys.Entries)
+            {
+                writer.WriteString($"{Project.Name}:{key.Text}", value is ScalarNode scalar ? scalar.Text : Json(value));
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>A config tree as JSON text, keeping YAML's scalar types (numbers and booleans unquoted).</summary>
+    public static string Json(ConfigNode node)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            Write(writer, node);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void Write(Utf8JsonWriter writer, ConfigNode node)
+    {
+        switch (node)
+        {
+            case MappingNode map:
+                writer.WriteStartObject();
+                foreach (var (key, value) in map.Entries)
+                {
+                    writer.WritePropertyName(key.Text);
+                    Write(writer, value);
+                }
+
+                writer.WriteEndObject();
+                break;
+            case SequenceNode seq:
+                writer.WriteStartArray();
+                foreach (var item in seq.Items)
+                {
+                    Write(writer, item);
+                }
+
+                writer.WriteEndArray();
+                break;
+            case ScalarNode { Kind: ScalarKind.Integer } n:
+                writer.WriteNumberValue(YamlTreeReader.ParseInteger(n.Text) ?? throw new FormatException(n.Text));
+                break;
+            case ScalarNode { Kind: ScalarKind.Float } n:
+                writer.WriteNumberValue(double.Parse(n.Text, CultureInfo.InvariantCulture));
+                break;
+            case ScalarNode { Kind: ScalarKind.Boolean } n:
+                writer.WriteBooleanValue(n.Text.Equals("true", StringComparison.OrdinalIgnoreCase));
+                break;
+            case ScalarNode { Kind: ScalarKind.Null }:
+                writer.WriteNullValue();
+                break;
+            case ScalarNode s:
+                writer.WriteStringValue(s.Text);
+                break;
+        }
+    }
+}
