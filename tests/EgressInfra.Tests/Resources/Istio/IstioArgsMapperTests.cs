@@ -30,7 +30,7 @@ public class IstioArgsMapperTests
                     weight: 3
                   - address: 10.9.0.11
                 subjectAltNames: [spiffe://billing/ledger]
-                exportTo: [".", billing]
+                exportTo: [billing]
                 owner: team-billing
                 reason: Ledger writes.
         """;
