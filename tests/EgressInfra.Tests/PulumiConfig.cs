@@ -79,7 +79,16 @@ internal static class PulumiConfig
                 writer.WriteEndArray();
                 break;
             case ScalarNode { Kind: ScalarKind.Integer } n:
-                writer.WriteNumberValue(YamlTreeReader.ParseInteger(n.Text) ?? throw new FormatException(n.Text));
+                // Pulumi's YAML reader turns an integer too large for 64 bits into a float, as here.
+                if (YamlTreeReader.ParseInteger(n.Text) is { } whole)
+                {
+                    writer.WriteNumberValue(whole);
+                }
+                else
+                {
+                    writer.WriteNumberValue(double.Parse(n.Text, CultureInfo.InvariantCulture));
+                }
+
                 break;
             case ScalarNode { Kind: ScalarKind.Float } n:
                 writer.WriteNumberValue(double.Parse(n.Text, CultureInfo.InvariantCulture));
