@@ -9,16 +9,20 @@ namespace EgressInfra.Cli;
 /// </summary>
 public static class EgressCtl
 {
+    /// <summary>The whole command tree: every verb and option egressctl accepts (the workflow tests read it).</summary>
+    public static RootCommand BuildRootCommand(CliContext context) =>
+        new("egressctl: check, render, lint and explain Istio egress declared in Pulumi stack files, offline.")
+        {
+            CheckCommand.Create(context),
+            RenderCommand.Create(context),
+            ExplainCommand.Create(context),
+        };
+
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         ArgumentNullException.ThrowIfNull(args);
         var context = new CliContext(stdout, stderr);
-        var root = new RootCommand("egressctl: check, render, lint and explain Istio egress declared in Pulumi stack files, offline.")
-        {
-            CheckCommand.Create(context),
-            RenderCommand.Create(context),
-        };
-
+        var root = BuildRootCommand(context);
         var parse = root.Parse(args);
         var invocation = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         if (parse.Errors.Count > 0)
