@@ -16,6 +16,7 @@ public static class EgressCtl
             CheckCommand.Create(context),
             RenderCommand.Create(context),
             ExplainCommand.Create(context),
+            DiffCommand.Create(context),
         };
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
