@@ -17,6 +17,7 @@ public static class EgressCtl
             RenderCommand.Create(context),
             ExplainCommand.Create(context),
             DiffCommand.Create(context),
+            GraphCommand.Create(context),
         };
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
