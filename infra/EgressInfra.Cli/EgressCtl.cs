@@ -18,6 +18,7 @@ public static class EgressCtl
             ExplainCommand.Create(context),
             DiffCommand.Create(context),
             GraphCommand.Create(context),
+            SchemaCommand.Create(context),
         };
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
