@@ -101,4 +101,20 @@ public class ExplainCommandTests
         Assert.Contains("egress.services[0].ports[0].protocol", err, StringComparison.Ordinal);
         Assert.Contains("cannot be deployed, so it is not explained", err, StringComparison.Ordinal);
     }
+
+    // The README shows a real run; this keeps it one.
+    [Fact]
+    public void ReadmeExample_IsWhatExplainPrints()
+    {
+        var readme = RepoPaths.ReadText("README.md");
+        const string Prompt = "$ egressctl explain --stack prod --namespace orders --host api.stripe.com --port 443\n";
+        var at = readme.IndexOf(Prompt, StringComparison.Ordinal);
+        Assert.True(at >= 0, "the README's explain example is missing");
+        var start = at + Prompt.Length;
+        var shown = readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)];
+
+        var (_, output, _) = Explain("--stack", "prod", "--namespace", "orders", "--host", "api.stripe.com", "--port", "443");
+
+        Assert.Equal(output, shown);
+    }
 }
