@@ -1,17 +1,5 @@
 namespace EgressInfra.Core.Diff;
 
-/// <summary>A setting that differs: a scalar (<see cref="Old"/> to <see cref="New"/>) or a set (<see cref="Added"/>, <see cref="Removed"/>).</summary>
-public sealed record FieldChange(string Field, string? Old, string? New, IReadOnlyList<string> Added, IReadOnlyList<string> Removed)
-{
-    public bool IsScalar => Added.Count == 0 && Removed.Count == 0;
-}
-
-/// <summary>Destinations one namespace gains and loses.</summary>
-public sealed record NamespaceChange(string Namespace, IReadOnlyList<string> Gained, IReadOnlyList<string> Lost);
-
-/// <summary>A service present in both versions whose settings differ.</summary>
-public sealed record ServiceChange(string Name, IReadOnlyList<FieldChange> Fields);
-
 /// <summary>
 /// The semantic egress difference between two versions of a stack (or two stacks): what a reviewer
 /// needs to see, without the noise of reordered lists or reformatted YAML.

@@ -3,9 +3,6 @@ using EgressInfra.Core.Sources;
 
 namespace EgressInfra.Core.Diff;
 
-/// <summary>The result of comparing two stack files: both evaluations, and the diff when both bound to a model.</summary>
-public sealed record DiffResult(EgressPlan Old, EgressPlan New, EgressDiff? Diff);
-
 /// <summary>Compares two versions of a stack's egress, semantically.</summary>
 public static class EgressDiffer
 {

@@ -33,9 +33,3 @@ public enum ExplainOutcome
     /// <summary>Denied: only a <c>*.</c> wildcard of the host is declared, and wildcards leave out the apex.</summary>
     WildcardApex,
 }
-
-public static class ExplainOutcomes
-{
-    public static bool IsAllowed(this ExplainOutcome outcome) =>
-        outcome is ExplainOutcome.Declared or ExplainOutcome.PortWide or ExplainOutcome.Passthrough;
-}
