@@ -9,6 +9,20 @@ namespace EgressInfra.Cli;
 /// </summary>
 public static class EgressCtl
 {
+    /// <summary>The whole command tree: every verb and option egressctl accepts (the workflow tests read it).</summary>
+    public static RootCommand BuildRootCommand(CliContext context) =>
+        new("egressctl: check, render, lint and explain Istio egress declared in Pulumi stack files, offline.")
+        {
+            CheckCommand.Create(context),
+            RenderCommand.Create(context),
+            LintCommand.Create(context),
+            ExplainCommand.Create(context),
+            DiffCommand.Create(context),
+            GraphCommand.Create(context),
+            SchemaCommand.Create(context),
+            PresetsCommand.Create(context),
+        };
+
     /// <param name="time">The clock waivers and preset address ages are judged by; the system clock when null.</param>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider? time = null) =>
         Run(args, new CliContext(stdout, stderr) { Time = time ?? TimeProvider.System });
@@ -18,14 +32,7 @@ public static class EgressCtl
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(context);
         var (stdout, stderr) = (context.Out, context.Error);
-        var root = new RootCommand("egressctl: check, render, lint and explain Istio egress declared in Pulumi stack files, offline.")
-        {
-            CheckCommand.Create(context),
-            RenderCommand.Create(context),
-            LintCommand.Create(context),
-            PresetsCommand.Create(context),
-        };
-
+        var root = BuildRootCommand(context);
         var parse = root.Parse(args);
         var invocation = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         if (parse.Errors.Count > 0)

@@ -1,0 +1,69 @@
+using System.CommandLine;
+using EgressInfra.Cli.Input;
+using EgressInfra.Cli.Output;
+using EgressInfra.Core.Diff;
+using EgressInfra.Core.Pipeline;
+
+namespace EgressInfra.Cli.Commands;
+
+/// <summary><c>egressctl diff</c>: the semantic egress difference between two stacks or two versions of one stack file.</summary>
+public static class DiffCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var stacks = new Option<string[]>("--stack", "-s") { Description = "A stack name; give two: --stack OLD --stack NEW." };
+        var files = new Option<string[]>("--file", "-f") { Description = "A stack file path; give two: --file OLD --file NEW (e.g. the base branch's version saved with git show)." };
+        var projectDir = new Option<string?>("--project-dir") { Description = "Directory holding Pulumi.yaml and the stack files (default: current directory)." };
+        var format = new Option<string>("--format") { Description = "Output format: text or markdown (for a pull-request comment).", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "markdown");
+        var title = new Option<string?>("--title") { Description = "Heading of the Markdown output (default: the two names)." };
+        var exitCode = new Option<bool>("--exit-code") { Description = "Exit 1 when there are changes, as git diff --exit-code does (default: 0 on success)." };
+        var command = new Command("diff", "Print what changes between two stacks or two versions of a stack file: destinations gained and lost per namespace, changed services, waivers.")
+        {
+            stacks, files, projectDir, format, title, exitCode,
+        };
+        command.SetAction(parse =>
+        {
+            var (old, @new) = Resolve(parse.GetValue(stacks) ?? [], parse.GetValue(files) ?? [], parse.GetValue(projectDir));
+            var options = new EvaluationOptions(context.Time);
+            var result = EgressDiffer.Compare(old.Parse(), old.DisplayPath, @new.Parse(), @new.DisplayPath, options);
+            if (result.Diff is not { } diff)
+            {
+                foreach (var (plan, source) in new[] { (result.Old, old), (result.New, @new) })
+                {
+                    if (plan.Config is null)
+                    {
+                        DiagnosticWriter.WriteText(context.Error, plan.Diagnostics, source.DisplayPath);
+                    }
+                }
+
+                context.Error.Write("a stack file whose shape does not bind cannot be compared; fix the errors above\n");
+                return ExitCodes.Unusable;
+            }
+
+            context.Out.Write(parse.GetValue(format) == "markdown" ? DiffMarkdown.Write(diff, parse.GetValue(title)) : DiffText.Write(diff));
+            return parse.GetValue(exitCode) && !diff.IsEmpty ? ExitCodes.Findings : ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static (StackSource Old, StackSource New) Resolve(string[] stacks, string[] files, string? projectDir)
+    {
+        if (stacks.Length > 0 && files.Length > 0)
+        {
+            throw new UsageException("compare two stacks (--stack A --stack B) or two files (--file OLD --file NEW), not a mix");
+        }
+
+        if (stacks.Length == 2)
+        {
+            return (StackSource.Resolve(stacks[0], null, projectDir), StackSource.Resolve(stacks[1], null, projectDir));
+        }
+
+        if (files.Length == 2)
+        {
+            return (StackSource.Resolve(null, files[0], projectDir), StackSource.Resolve(null, files[1], projectDir));
+        }
+
+        throw new UsageException("give exactly two stacks (--stack A --stack B) or two files (--file OLD --file NEW)");
+    }
+}

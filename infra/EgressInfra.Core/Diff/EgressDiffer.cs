@@ -1,0 +1,128 @@
+using EgressInfra.Core.Pipeline;
+using EgressInfra.Core.Sources;
+
+namespace EgressInfra.Core.Diff;
+
+/// <summary>Compares two versions of a stack's egress, semantically.</summary>
+public static class EgressDiffer
+{
+    /// <summary>
+    /// Evaluates both files and compares their models. A version with errors is still compared when its
+    /// shape bound (a pull request that breaks a rule should still show what it changes); one whose
+    /// shape did not bind has no model, and the diff is null.
+    /// </summary>
+    public static DiffResult Compare(StackDocument oldDocument, string oldName, StackDocument newDocument, string newName, EvaluationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(oldDocument);
+        ArgumentNullException.ThrowIfNull(newDocument);
+        var oldPlan = EgressPipeline.Evaluate(oldDocument, options);
+        var newPlan = EgressPipeline.Evaluate(newDocument, options);
+        if (oldPlan.Config is null || newPlan.Config is null)
+        {
+            return new DiffResult(oldPlan, newPlan, null);
+        }
+
+        var notes = new List<string>();
+        foreach (var (plan, name) in new[] { (oldPlan, oldName), (newPlan, newName) })
+        {
+            var errors = plan.Errors.Count();
+            if (errors > 0)
+            {
+                notes.Add($"{name} has {errors} error{(errors == 1 ? string.Empty : "s")} and cannot be deployed as it is (run egressctl check)");
+            }
+        }
+
+        var diff = Compare(
+            EgressSnapshot.From(oldPlan.Config, oldDocument.ProjectConfig),
+            EgressSnapshot.From(newPlan.Config, newDocument.ProjectConfig),
+            oldName,
+            newName) with { Notes = notes };
+        return new DiffResult(oldPlan, newPlan, diff);
+    }
+
+    public static EgressDiff Compare(EgressSnapshot old, EgressSnapshot @new, string oldName, string newName)
+    {
+        ArgumentNullException.ThrowIfNull(old);
+        ArgumentNullException.ThrowIfNull(@new);
+        var stack = new List<FieldChange>();
+        AddScalar(stack, "environment", old.Environment, @new.Environment);
+        AddScalar(stack, "profile", old.Profile, @new.Profile);
+        AddScalar(stack, "outboundTrafficPolicy", old.OutboundPolicy, @new.OutboundPolicy);
+        AddSet(stack, "namespaces", old.Namespaces, @new.Namespaces);
+        AddSet(stack, "sidecarImports", old.SidecarImports, @new.SidecarImports);
+
+        var destinations = new List<NamespaceChange>();
+        foreach (var ns in old.Destinations.Keys.Union(@new.Destinations.Keys).Order(StringComparer.Ordinal))
+        {
+            var before = old.Destinations.GetValueOrDefault(ns) ?? [];
+            var after = @new.Destinations.GetValueOrDefault(ns) ?? [];
+            var gained = after.Except(before, StringComparer.Ordinal).ToList();
+            var lost = before.Except(after, StringComparer.Ordinal).ToList();
+            if (gained.Count > 0 || lost.Count > 0)
+            {
+                destinations.Add(new NamespaceChange(ns, gained, lost));
+            }
+        }
+
+        var added = @new.Services.Where(s => !old.Services.ContainsKey(s.Key)).Select(s => s.Value).ToList();
+        var removed = old.Services.Where(s => !@new.Services.ContainsKey(s.Key)).Select(s => s.Value).ToList();
+        var changed = new List<ServiceChange>();
+        foreach (var (name, before) in old.Services)
+        {
+            if (!@new.Services.TryGetValue(name, out var after))
+            {
+                continue;
+            }
+
+            var fields = new List<FieldChange>();
+            foreach (var (field, values) in before.Fields)
+            {
+                if (ServiceSnapshot.ScalarFields.Contains(field))
+                {
+                    AddScalar(fields, field, First(values), First(after[field]));
+                }
+                else
+                {
+                    AddSet(fields, field, values, after[field]);
+                }
+            }
+
+            if (fields.Count > 0)
+            {
+                changed.Add(new ServiceChange(name, fields));
+            }
+        }
+
+        return new EgressDiff(
+            oldName,
+            newName,
+            stack,
+            destinations,
+            added,
+            removed,
+            changed,
+            [.. @new.Waivers.Except(old.Waivers, StringComparer.Ordinal)],
+            [.. old.Waivers.Except(@new.Waivers, StringComparer.Ordinal)],
+            []);
+    }
+
+    private static string? First(IReadOnlyList<string> values) => values.Count == 0 ? null : values[0];
+
+    private static void AddScalar(List<FieldChange> changes, string field, string? old, string? @new)
+    {
+        if (!string.Equals(old, @new, StringComparison.Ordinal))
+        {
+            changes.Add(new FieldChange(field, old, @new, [], []));
+        }
+    }
+
+    private static void AddSet(List<FieldChange> changes, string field, IReadOnlyList<string> old, IReadOnlyList<string> @new)
+    {
+        var added = @new.Except(old, StringComparer.Ordinal).ToList();
+        var removed = old.Except(@new, StringComparer.Ordinal).ToList();
+        if (added.Count > 0 || removed.Count > 0)
+        {
+            changes.Add(new FieldChange(field, null, null, added, removed));
+        }
+    }
+}

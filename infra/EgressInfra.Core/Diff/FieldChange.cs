@@ -1,0 +1,7 @@
+namespace EgressInfra.Core.Diff;
+
+/// <summary>A setting that differs: a scalar (<see cref="Old"/> to <see cref="New"/>) or a set (<see cref="Added"/>, <see cref="Removed"/>).</summary>
+public sealed record FieldChange(string Field, string? Old, string? New, IReadOnlyList<string> Added, IReadOnlyList<string> Removed)
+{
+    public bool IsScalar => Added.Count == 0 && Removed.Count == 0;
+}

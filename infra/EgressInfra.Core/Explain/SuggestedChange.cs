@@ -1,0 +1,9 @@
+using EgressInfra.Core.Changes;
+
+namespace EgressInfra.Core.Explain;
+
+/// <summary>The smallest edit of the stack file that would allow a denied destination.</summary>
+/// <param name="Summary">One line: "add orders to the namespaces of stripe-api".</param>
+/// <param name="Edits">The edits, applied in order.</param>
+/// <param name="Notes">What else the change does (other namespaces it opens, risks it carries).</param>
+public sealed record SuggestedChange(string Summary, IReadOnlyList<ConfigEdit> Edits, IReadOnlyList<string> Notes);

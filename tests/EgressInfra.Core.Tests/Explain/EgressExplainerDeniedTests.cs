@@ -1,0 +1,227 @@
+using EgressInfra.Core.Changes;
+using EgressInfra.Core.Config;
+using EgressInfra.Core.Explain;
+
+namespace EgressInfra.Core.Tests.Explain;
+
+/// <summary>
+/// Denied destinations grouped by the seed's four symptom families (plain HTTP 404/502, broken HTTPS,
+/// TCP reset/hang/wrong server, server-name trouble), plus the namespace and port cases. Each states
+/// what a pod sees and the smallest change that fixes it.
+/// </summary>
+public class EgressExplainerDeniedTests
+{
+    // Family 1: plain HTTP answered by the sidecar with 502 (404 on older Istio).
+    [Fact]
+    public void PlainHttp_UndeclaredHost_Is502FromEnvoyOr404OnOlderIstio()
+    {
+        var e = ExplainFixture.Shipped("dev", "sandbox", "example.com", 80);
+
+        Assert.Equal(ExplainOutcome.NoEntry, e.Outcome);
+        Assert.Equal(ServiceProtocol.Http, e.Protocol);
+        Assert.Contains("502", e.Symptom!.Observed, StringComparison.Ordinal);
+        Assert.Contains("404", e.Symptom.Observed, StringComparison.Ordinal);
+        Assert.Contains("BlackHoleCluster", e.Symptom.ProxyLog, StringComparison.Ordinal);
+        Assert.Contains("F1", e.Symptom.FailureModes);
+        var edit = Assert.Single(e.Change!.Edits);
+        Assert.Equal("egress.services[4]", edit.Path);
+        Assert.Contains("resolution: DNS", ChangeSnippets.Yaml(edit), StringComparison.Ordinal);
+    }
+
+    // Family 2: HTTPS broken by an HTTP declaration on 443 (F2).
+    [Fact]
+    public void BrokenHttps_TlsToAPortDeclaredHttp_FailsWithWrongVersionNumber()
+    {
+        var stack = StackText.WithServices("""
+            - name: legacy
+              hosts: [api.example.com]
+              ports: [{ number: 443, protocol: HTTP }]
+            """);
+
+        var e = ExplainFixture.Text(stack, "payments", "api.example.com", 443, ServiceProtocol.Tls);
+
+        Assert.Equal(ExplainOutcome.ProtocolMismatch, e.Outcome);
+        Assert.False(e.Allowed);
+        Assert.Contains("wrong version number", e.Symptom!.Observed, StringComparison.Ordinal);
+        Assert.Contains("F2", e.Symptom.FailureModes);
+        var edit = Assert.Single(e.Change!.Edits);
+        Assert.Equal("egress.services[0].ports[0].protocol", edit.Path);
+        Assert.Equal("protocol: TLS\n", ChangeSnippets.Yaml(edit));
+        Assert.True(e.Acceptance!.Verified);
+    }
+
+    [Fact]
+    public void BrokenHttps_UndeclaredHost_IsResetDuringTheHandshake()
+    {
+        var e = ExplainFixture.Shipped("prod", "payments", "api.github.com", 443, ServiceProtocol.Https);
+
+        Assert.Equal(ExplainOutcome.NoEntry, e.Outcome);
+        Assert.Contains("SSL_ERROR_SYSCALL", e.Symptom!.Observed, StringComparison.Ordinal);
+    }
+
+    // Family 3: TCP reset, hang, or the wrong server.
+    [Fact]
+    public void Tcp_UndeclaredDestination_IsResetAndTheFixWarnsAboutAddresses()
+    {
+        var e = ExplainFixture.Shipped("prod", "orders", "reporting-db.prod.internal", 5432, ServiceProtocol.Tcp);
+
+        Assert.Equal(ExplainOutcome.NoEntry, e.Outcome);
+        Assert.Contains("Connection reset by peer", e.Symptom!.Observed, StringComparison.Ordinal);
+        Assert.Contains(e.Change!.Notes, n => n.Contains("takes every destination on port 5432", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Tcp_AnotherEntryOwnsThePortWithoutAddresses_SendsTrafficToTheWrongServer()
+    {
+        var stack = StackText.WithServices("""
+            - name: db-a
+              hosts: [db-a.example.com]
+              ports: [{ number: 5432, protocol: TCP }]
+            """);
+
+        var e = ExplainFixture.Text(stack, "payments", "db-b.example.com", 5432);
+
+        Assert.Equal(ExplainOutcome.WrongUpstream, e.Outcome);
+        Assert.False(e.Allowed);
+        Assert.Equal("db-a", e.Match!.Service);
+        Assert.Contains("reaches db-a.example.com instead of db-b.example.com", e.Symptom!.Observed, StringComparison.Ordinal);
+        Assert.Contains("F4", e.Symptom.FailureModes);
+        Assert.Contains(e.Change!.Notes, n => n.Contains("db-a still owns port 5432", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Tcp_WrongServerOnTls_ShowsTheOtherServersCertificate()
+    {
+        var stack = StackText.WithServices("""
+            - name: catch-443
+              hosts: [tls.example.com]
+              ports: [{ number: 443, protocol: TCP }]
+            """);
+
+        var e = ExplainFixture.Text(stack, "payments", "api.example.org", 443, ServiceProtocol.Tls);
+
+        Assert.Equal(ExplainOutcome.WrongUpstream, e.Outcome);
+        Assert.Contains("certificate", e.Symptom!.Observed, StringComparison.Ordinal);
+        Assert.Contains("F3", e.Symptom.FailureModes);
+    }
+
+    [Fact]
+    public void Tcp_ServerFirstProtocolDenied_WaitsForAGreeting()
+    {
+        var e = ExplainFixture.Shipped("prod", "orders", "mysql.prod.internal", 3306);
+
+        Assert.Equal(ServiceProtocol.MySql, e.Protocol);
+        Assert.Contains("greeting", e.Symptom!.Observed, StringComparison.Ordinal);
+        Assert.Contains("F13", e.Symptom.FailureModes);
+    }
+
+    [Fact]
+    public void Tcp_ServerFirstProtocolOnAnHttpPort_Hangs()
+    {
+        var stack = StackText.WithServices("""
+            - name: mail
+              hosts: [smtp.example.com]
+              ports: [{ number: 587, protocol: HTTP }]
+            """);
+
+        var e = ExplainFixture.Text(stack, "payments", "smtp.example.com", 587, ServiceProtocol.Tcp);
+
+        Assert.Equal(ExplainOutcome.ProtocolMismatch, e.Outcome);
+        Assert.Contains("hangs", e.Symptom!.Observed, StringComparison.Ordinal);
+        Assert.Equal("egress.services[0].ports[0].protocol", Assert.Single(e.Change!.Edits).Path);
+    }
+
+    // Family 4: server-name trouble (wildcards and SNI).
+    [Fact]
+    public void ServerName_WildcardDoesNotCoverTheApex_AndTheFixAddsTheApex()
+    {
+        var stack = StackText.WithServices("""
+            - name: example
+              hosts: ["*.example.com"]
+              ports: [{ number: 443, protocol: TLS }]
+            """);
+
+        var e = ExplainFixture.Text(stack, "payments", "example.com", 443);
+
+        Assert.Equal(ExplainOutcome.WildcardApex, e.Outcome);
+        Assert.Contains("SSL_ERROR_SYSCALL", e.Symptom!.Observed, StringComparison.Ordinal);
+        var edit = Assert.Single(e.Change!.Edits);
+        Assert.Equal("egress.services[0].hosts[1]", edit.Path);
+        Assert.True(e.Acceptance!.Accepted);
+        Assert.True(e.Acceptance.Verified);
+    }
+
+    [Fact]
+    public void ServerName_PlainHttpToATlsPort_HasNoSniAndNeedsNoStackChange()
+    {
+        var e = ExplainFixture.Shipped("prod", "payments", "api.stripe.com", 443, ServiceProtocol.Http);
+
+        Assert.Equal(ExplainOutcome.ProtocolMismatch, e.Outcome);
+        Assert.Contains("no SNI", e.Symptom!.Observed, StringComparison.Ordinal);
+        Assert.Empty(e.Change!.Edits);
+        Assert.Contains("speak TLS", e.Change.Summary, StringComparison.Ordinal);
+        Assert.Null(e.Acceptance);
+    }
+
+    // Scope: namespace and port.
+    [Fact]
+    public void WrongNamespace_ServiceGrantedElsewhere_AddsTheNamespaceToTheService()
+    {
+        var e = ExplainFixture.Shipped("prod", "orders", "api.stripe.com", 443);
+
+        Assert.Equal(ExplainOutcome.WrongNamespace, e.Outcome);
+        Assert.Contains("granted to payments only", e.Reason, StringComparison.Ordinal);
+        Assert.Contains("F10", e.Symptom!.FailureModes);
+        var edit = Assert.Single(e.Change!.Edits);
+        Assert.Equal("egress.services[0].namespaces[1]", edit.Path);
+        Assert.Equal("- orders\n", ChangeSnippets.Yaml(edit));
+        Assert.Equal("restrictive", e.Acceptance!.Profile);
+        Assert.True(e.Acceptance.Accepted);
+        Assert.True(e.Acceptance.Verified);
+    }
+
+    [Fact]
+    public void WrongPort_HostDeclaredOnAnotherPort_AddsThePortToTheService()
+    {
+        var e = ExplainFixture.Shipped("prod", "payments", "api.stripe.com", 8443, ServiceProtocol.Tls);
+
+        Assert.Equal(ExplainOutcome.PortNotDeclared, e.Outcome);
+        Assert.Contains("only on 443/TLS", e.Reason, StringComparison.Ordinal);
+        var edit = Assert.Single(e.Change!.Edits);
+        Assert.Equal("egress.services[0].ports[1]", edit.Path);
+        Assert.Equal(
+            ["pulumi config set --path 'egress.services[0].ports[1].number' 8443 --type int", "pulumi config set --path 'egress.services[0].ports[1].protocol' TLS"],
+            ChangeSnippets.PulumiCommands(edit));
+        Assert.True(e.Acceptance!.Verified);
+    }
+
+    [Fact]
+    public void UngovernedNamespace_DependsOnTheMeshDefault_AndTheFixGovernsIt()
+    {
+        var e = ExplainFixture.Shipped("prod", "billing", "api.stripe.com", 443);
+
+        Assert.Equal(ExplainOutcome.NotGoverned, e.Outcome);
+        Assert.Contains("mesh-wide", e.Symptom!.Observed, StringComparison.Ordinal);
+        Assert.Equal(["egress.namespaces[2]", "egress.services[0].namespaces[1]"], e.Change!.Edits.Select(x => x.Path));
+        Assert.True(e.Acceptance!.Verified);
+    }
+
+    // Every change explain proposes must, applied to the stack, make explain answer ALLOWED.
+    [Theory]
+    [InlineData("dev", "sandbox", "example.com", 80)]
+    [InlineData("dev", "sandbox", "10.1.2.3", 9000)]
+    [InlineData("dev", "sandbox", "gitlab.com", 22)]
+    [InlineData("prod", "orders", "api.stripe.com", 443)]
+    [InlineData("prod", "payments", "api.stripe.com", 8443)]
+    [InlineData("prod", "payments", "hooks.slack.com", 443)]
+    [InlineData("prod", "billing", "api.stripe.com", 443)]
+    [InlineData("prod", "billing", "api.example.com", 443)]
+    public void SuggestedChange_IsAcceptedAndMakesTheDestinationAllowed(string stack, string ns, string host, int port)
+    {
+        var e = ExplainFixture.Shipped(stack, ns, host, port);
+
+        Assert.False(e.Allowed);
+        Assert.True(e.Acceptance!.Accepted, string.Join("\n", e.Acceptance.Errors));
+        Assert.True(e.Acceptance.Verified, e.Change!.Summary);
+    }
+}
