@@ -5,12 +5,23 @@ using EgressInfra.Core.Changes;
 using EgressInfra.Core.Config;
 using EgressInfra.Core.Manifests;
 using EgressInfra.Core.Pipeline;
+using EgressInfra.Core.Presets;
+using EgressInfra.Core.Probe;
 using EgressInfra.Core.Sources;
 
 namespace EgressInfra.Core.Explain;
 
 public static partial class EgressExplainer
 {
+    /// <summary>The owner of a new service when the namespace's services do not name exactly one.</summary>
+    public const string TeamPlaceholder = "<team>";
+
+    /// <summary>IANA's documentation domains: each resolves and answers on 80 and 443, as the probe's deniedHost must.</summary>
+    private static readonly string[] ReservedHosts = [ProbeConfig.DefaultDeniedHost, "example.net", "example.org"];
+
+    /// <summary>The documentation networks TEST-NET-1, -2 and -3 (RFC 5737), where nothing answers.</summary>
+    private static readonly string[] ReservedAddresses = [ProbeConfig.DefaultSpoofAddress, "198.51.100.1", "203.0.113.1"];
+
     /// <summary>
     /// Adds the smallest change that allows the destination and its verdict: the edited stack goes
     /// through the whole pipeline again (so the profile's rules judge it as they would judge a real
@@ -37,25 +48,38 @@ public static partial class EgressExplainer
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(tree);
         var service = explanation.Match is { } m ? config.Egress.Services.FirstOrDefault(s => s.Name == m.Service) : null;
-        var editable = service is { Preset: null };
-        return explanation.Outcome switch
+        var handWritten = service is { Preset: null };
+
+        // A preset's item takes namespaces (egress.presets[i].namespaces) but not hosts or ports, which are
+        // the catalog's: a port or host it lacks needs a service of the stack's own.
+        var change = explanation.Outcome switch
         {
             ExplainOutcome.NotGoverned => GovernNamespace(explanation, config, tree),
-            ExplainOutcome.WrongNamespace when editable && ConfigTreeEditor.Has(tree, $"{service!.SourcePath}.namespaces") => AddNamespace(explanation, service, tree),
-            ExplainOutcome.PortNotDeclared when editable => AddPort(explanation, service!, tree),
+            ExplainOutcome.WrongNamespace when service is not null && ConfigTreeEditor.Has(tree, $"{service.SourcePath}.namespaces") => AddNamespace(explanation, service, config, tree),
+            ExplainOutcome.PortNotDeclared when handWritten => AddPort(explanation, service!, tree),
             ExplainOutcome.ProtocolMismatch => ChangeProtocol(explanation, service!),
-            ExplainOutcome.WildcardApex when editable => AddHost(explanation, service!, tree),
+            ExplainOutcome.WildcardApex when handWritten => AddHost(explanation, service!, tree),
             ExplainOutcome.Declared or ExplainOutcome.PortWide or ExplainOutcome.Passthrough => null,
-            _ => NewService(explanation, config, tree),
+            ExplainOutcome.WrongNamespace or ExplainOutcome.PortNotDeclared or ExplainOutcome.WildcardApex when service is { Preset: not null } => NewService(explanation, config, tree, service),
+            _ => NewService(explanation, config, tree, null),
         };
+        return change is null ? null : KeepProbeDeployable(change, explanation.Query, config, tree);
     }
 
-    private static SuggestedChange AddNamespace(Explanation e, ExternalService service, MappingNode tree)
+    private static SuggestedChange AddNamespace(Explanation e, ExternalService service, StackConfig config, MappingNode tree)
     {
         var path = $"{service.SourcePath}.namespaces";
-        var edit = new ConfigEdit(ConfigPath.Index(path, ConfigTreeEditor.Count(tree, path)), Str(e.Query.Namespace), $"add {e.Query.Namespace} to the namespaces of {service.Name}");
-        var ports = string.Join(", ", service.Ports.Select(p => Port(p)));
-        return new SuggestedChange(edit.Description, [edit], [$"{e.Query.Namespace} gets all of {service.Name}: {string.Join(", ", service.Hosts)} on {ports}"]);
+        var ns = e.Query.Namespace;
+        if (service.Preset is null)
+        {
+            var edit = new ConfigEdit(ConfigPath.Index(path, ConfigTreeEditor.Count(tree, path)), Str(ns), $"add {ns} to the namespaces of {service.Name}");
+            return new SuggestedChange(edit.Description, [edit], [$"{ns} gets all of {service.Name}: {Offer(service)}"]);
+        }
+
+        // The namespaces belong to the preset's item, and every service the preset expands to follows them.
+        var expanded = config.Egress.Services.Where(s => s.SourcePath == service.SourcePath).ToList();
+        var presetEdit = new ConfigEdit(ConfigPath.Index(path, ConfigTreeEditor.Count(tree, path)), Str(ns), $"add {ns} to the namespaces of the preset {service.Preset} ({service.SourcePath})");
+        return new SuggestedChange(presetEdit.Description, [presetEdit], [$"{ns} gets all of the preset {service.Preset}: {string.Join("; ", expanded.Select(s => $"{s.Name}: {Offer(s)}"))}"]);
     }
 
     private static SuggestedChange AddPort(Explanation e, ExternalService service, MappingNode tree)
@@ -133,19 +157,24 @@ public static partial class EgressExplainer
             new(ConfigPath.Index("egress.namespaces", ConfigTreeEditor.Count(tree, "egress.namespaces")), Str(ns), $"govern {ns}"),
         };
         var notes = new List<string> { $"{ns} gets a Sidecar with {config.Egress.OutboundTrafficPolicy.Name()}: every destination its pods use must then be declared" };
+        var placeholders = new List<ChangePlaceholder>();
         var covering = config.Egress.Services.FirstOrDefault(s =>
-            s.Preset is null
-            && s.Ports.Any(p => p.Number == e.Query.Port && SymptomCatalog.Mismatch(p.Protocol, e.Protocol, e.Query.Port) is null)
+            s.Ports.Any(p => p.Number == e.Query.Port && SymptomCatalog.Mismatch(p.Protocol, e.Protocol, e.Query.Port) is null)
             && DestinationMatcher.Match(SpecOf(s), e.Query.Host) is not null);
         var everywhere = config.Egress.Services.Where(s => !ConfigTreeEditor.Has(tree, $"{s.SourcePath}.namespaces") && s != covering).Select(s => s.Name).ToList();
         if (covering is not null && ConfigTreeEditor.Has(tree, $"{covering.SourcePath}.namespaces"))
         {
             var path = $"{covering.SourcePath}.namespaces";
-            edits.Add(new(ConfigPath.Index(path, ConfigTreeEditor.Count(tree, path)), Str(ns), $"add {ns} to the namespaces of {covering.Name}"));
+            var owner = covering.Preset is null ? covering.Name : $"the preset {covering.Preset} ({covering.SourcePath})";
+            edits.Add(new(ConfigPath.Index(path, ConfigTreeEditor.Count(tree, path)), Str(ns), $"add {ns} to the namespaces of {owner}"));
         }
-        else if (covering is null)
+        else if (covering is not null)
         {
-            edits.Add(NewServiceEdit(e, config, tree, notes));
+            notes.Add($"{covering.Name} ({covering.SourcePath}) has no `namespaces`, so it covers {e.Query.Destination} in every governed namespace, {ns} included");
+        }
+        else
+        {
+            edits.Add(NewServiceEdit(e, config, tree, notes, placeholders));
         }
 
         if (everywhere.Count > 0)
@@ -153,25 +182,44 @@ public static partial class EgressExplainer
             notes.Add($"services without `namespaces` are granted to every governed namespace, so {ns} also gets: {string.Join(", ", everywhere)}");
         }
 
-        return new SuggestedChange(string.Join("; ", edits.Select(x => x.Description)), edits, notes);
+        return new SuggestedChange(string.Join("; ", edits.Select(x => x.Description)), edits, notes) { Placeholders = placeholders };
     }
 
-    private static SuggestedChange NewService(Explanation e, StackConfig config, MappingNode tree)
+    /// <param name="preset">The preset-derived service that nearly carries the traffic, when that is why a new service is needed.</param>
+    private static SuggestedChange NewService(Explanation e, StackConfig config, MappingNode tree, ExternalService? preset)
     {
         var notes = new List<string>();
-        var edit = NewServiceEdit(e, config, tree, notes);
+        var placeholders = new List<ChangePlaceholder>();
+        if (preset is not null)
+        {
+            var lacks = e.Outcome switch
+            {
+                ExplainOutcome.PortNotDeclared => $"declares {e.Query.Host} on {string.Join(", ", preset.Ports.Select(p => Port(p)))} only",
+                ExplainOutcome.WildcardApex => $"declares {string.Join(", ", preset.Hosts)}, not {e.Query.Host}",
+                _ => $"declares {e.Query.Destination}, but not for {e.Query.Namespace}",
+            };
+            notes.Add($"{preset.Name} comes from the preset {preset.Preset} ({preset.SourcePath}) and {lacks}; a preset's hosts and ports are the catalog's, so this takes a service of the stack's own");
+        }
+
+        var edit = NewServiceEdit(e, config, tree, notes, placeholders);
         if (e.Outcome == ExplainOutcome.WrongUpstream && e.Match is { } owner && !e.Query.IsAddress)
         {
             notes.Add($"{owner.Service} still owns port {e.Query.Port} without addresses: give it its addresses, or both entries share 0.0.0.0_{e.Query.Port} and only one of them wins (F4)");
         }
 
-        return new SuggestedChange(edit.Description, [edit], notes);
+        return new SuggestedChange(edit.Description, [edit], notes) { Placeholders = placeholders };
     }
 
-    private static ConfigEdit NewServiceEdit(Explanation e, StackConfig config, MappingNode tree, List<string> notes)
+    /// <summary>
+    /// A new hand-written service for the query. What only its user knows is filled with placeholders
+    /// (or, for the owner, the one owner the namespace's services already have), so that the change is
+    /// judged as the profile would judge it once filled in: restrictive requires owner and reason (EGR309).
+    /// </summary>
+    private static ConfigEdit NewServiceEdit(Explanation e, StackConfig config, MappingNode tree, List<string> notes, List<ChangePlaceholder> placeholders)
     {
         var q = e.Query;
         var name = UniqueName(q.IsAddress ? $"ip-{q.Host}" : q.Host, config.Egress.Services.Select(s => s.Name));
+        var path = ConfigPath.Index("egress.services", ConfigTreeEditor.Count(tree, "egress.services"));
         var family = ProtocolFamilies.Of(e.Protocol);
         var entries = new List<(string, ConfigNode)> { ("name", Str(name)) };
         if (q.IsAddress)
@@ -185,12 +233,16 @@ public static partial class EgressExplainer
         else
         {
             entries.Add(("hosts", Seq(Str(q.Host))));
+            if (PresetOf(q.Host) is { } catalog && config.Egress.Presets.All(r => r.Name != catalog.Name))
+            {
+                notes.Add($"{q.Host} is a host of the catalog preset {catalog.Name} ({catalog.Category.Name()}): listing `{catalog.Name}` under egress.presets instead brings every host it needs ({string.Join(", ", catalog.Services.SelectMany(s => s.Hosts))}); the profile judges either the same way");
+            }
         }
 
         entries.Add(("ports", Seq(Map(("number", Int(q.Port)), ("protocol", Str(e.Protocol.Name()))))));
         entries.Add(("resolution", Str(q.IsAddress ? "NONE" : "DNS")));
         entries.Add(("namespaces", Seq(Str(q.Namespace))));
-        var owners = config.Egress.Services.Where(s => s.Namespaces.Contains(q.Namespace) && s.Owner is not null).Select(s => s.Owner!).Distinct(StringComparer.Ordinal).ToList();
+        var owners = config.Egress.Services.Where(s => s.Namespaces.Contains(q.Namespace) && !string.IsNullOrWhiteSpace(s.Owner)).Select(s => s.Owner!).Distinct(StringComparer.Ordinal).ToList();
         if (owners.Count == 1)
         {
             entries.Add(("owner", Str(owners[0])));
@@ -198,18 +250,78 @@ public static partial class EgressExplainer
         }
         else
         {
-            notes.Add("add `owner`: who answers for this destination");
+            entries.Add(("owner", Str(TeamPlaceholder)));
+            placeholders.Add(new ChangePlaceholder(ConfigPath.Child(path, "owner"), TeamPlaceholder));
+            if (owners.Count > 1)
+            {
+                notes.Add($"{q.Namespace}'s other services are owned by {string.Join(", ", owners)}: one of them, or whoever answers for {q.Host}, is the owner");
+            }
         }
 
-        entries.Add(("reason", Str($"TODO: why {q.Namespace} needs {q.Destination}")));
+        var reason = $"<why {q.Namespace} needs {q.Destination}>";
+        entries.Add(("reason", Str(reason)));
+        placeholders.Add(new ChangePlaceholder(ConfigPath.Child(path, "reason"), reason));
+        var fill = string.Join(" and ", placeholders.Select(p => $"{p.Path[(p.Path.LastIndexOf('.') + 1)..]} {p.Value}"));
+        notes.Add(placeholders.Count == 1
+            ? $"replace the placeholder {fill} before applying; the profile's verdict below takes it as filled in"
+            : $"replace the placeholders {fill} before applying; the profile's verdict below takes them as filled in");
         if (family == ProtocolFamily.Tcp && !q.IsAddress)
         {
             notes.Add($"opaque TCP is matched by address: without `addresses` this entry takes every destination on port {q.Port} in {q.Namespace} (F3, F4); add the destination's addresses if they are fixed");
         }
 
-        var path = ConfigPath.Index("egress.services", ConfigTreeEditor.Count(tree, "egress.services"));
         return new ConfigEdit(path, Map([.. entries]), $"add a service {name} for {q.Destination}/{e.Protocol.Name()} granted to {q.Namespace}");
     }
+
+    /// <summary>
+    /// The probe checks that its deniedHost (default example.com) and spoofAddress are denied, so the binder
+    /// rejects a stack that declares either (EGR005). When the change would declare one, the change also
+    /// moves the probe's check to a reserved name or address nothing declares, so that it still deploys.
+    /// </summary>
+    private static SuggestedChange KeepProbeDeployable(SuggestedChange change, ExplainQuery q, StackConfig config, MappingNode tree)
+    {
+        if (change.Edits.Count == 0 || tree["probe"] is not MappingNode)
+        {
+            return change;
+        }
+
+        var probe = config.Probe;
+        ConfigEdit? edit = null;
+        string? why = null;
+        if (!q.IsAddress && DestinationMatcher.MatchHost(q.Host, probe.DeniedHost) is not null)
+        {
+            var free = ReservedHosts.FirstOrDefault(h =>
+                DestinationMatcher.MatchHost(q.Host, h) is null
+                && config.Egress.Services.All(s => s.Hosts.All(d => DestinationMatcher.MatchHost(d, h) is null)));
+            if (free is not null)
+            {
+                edit = new ConfigEdit("probe.deniedHost", Str(free), $"move the probe's denied-host check to {free}");
+                why = $"the probe expects {probe.DeniedHost} to be denied (probe.deniedHost{(ConfigTreeEditor.Has(tree, "probe.deniedHost") ? string.Empty : ", by default")}) and rejects a stack that declares it (EGR005): the change moves that check to {free}, which no service declares";
+            }
+        }
+        else if (q.IsAddress && IPAddress.TryParse(probe.SpoofAddress, out var spoof) && IPAddress.Parse(q.Host).Equals(spoof))
+        {
+            var free = ReservedAddresses.FirstOrDefault(a =>
+                !IPAddress.Parse(a).Equals(spoof)
+                && config.Egress.Services.All(s => s.Addresses.All(d => !DestinationMatcher.ContainsAddress(d, IPAddress.Parse(a)))));
+            if (free is not null)
+            {
+                edit = new ConfigEdit("probe.spoofAddress", Str(free), $"move the probe's spoof address to {free}");
+                why = $"the probe dials {probe.SpoofAddress} expecting nothing to answer (probe.spoofAddress{(ConfigTreeEditor.Has(tree, "probe.spoofAddress") ? string.Empty : ", by default")}) and rejects a stack that declares it (EGR005): the change moves that check to {free}, which no service declares";
+            }
+        }
+
+        return edit is null
+            ? change
+            : change with { Summary = $"{change.Summary}; {edit.Description}", Edits = [.. change.Edits, edit], Notes = [.. change.Notes, why!] };
+    }
+
+    /// <summary>The catalog preset one of whose hosts is exactly <paramref name="host"/>, if any.</summary>
+    private static Preset? PresetOf(string host) =>
+        PresetCatalog.Shipped.Presets.FirstOrDefault(p => p.Services.Any(s => s.Hosts.Any(h => string.Equals(h, host, StringComparison.OrdinalIgnoreCase))));
+
+    private static string Offer(ExternalService service) =>
+        $"{string.Join(", ", service.Hosts.Concat(service.Addresses))} on {string.Join(", ", service.Ports.Select(p => Port(p)))}";
 
     /// <summary>A DNS-1123 label from a host name, unique among <paramref name="taken"/>.</summary>
     public static string UniqueName(string host, IEnumerable<string> taken)

@@ -110,6 +110,16 @@ public static class ExplanationJson
         }
 
         json.WriteEndArray();
+        json.WriteStartArray("placeholders");
+        foreach (var placeholder in change.Placeholders)
+        {
+            json.WriteStartObject();
+            json.WriteString("path", placeholder.Path);
+            json.WriteString("value", placeholder.Value);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         Strings(json, "notes", change.Notes);
         json.WriteEndObject();
     }

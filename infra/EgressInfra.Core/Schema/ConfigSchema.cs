@@ -34,6 +34,10 @@ public static class ConfigSchema
         .. Missing("egress.services[].", StackConfigBinder.ServiceKeys, SchemaKeys.Service),
         .. Missing("egress.services[].ports[].", StackConfigBinder.PortKeys, SchemaKeys.Port),
         .. Missing("egress.services[].endpoints[].", StackConfigBinder.EndpointKeys, SchemaKeys.Endpoint),
+        .. Missing("egress.presets[].", StackConfigBinder.PresetKeys, SchemaKeys.Preset),
+        .. Missing("policy.", StackConfigBinder.PolicyKeys, SchemaKeys.Policy),
+        .. Missing("policy.waivers[].", StackConfigBinder.WaiverKeys, SchemaKeys.Waiver),
+        .. Missing("probe.", StackConfigBinder.ProbeKeys, SchemaKeys.Probe),
     ];
 
     public static JsonObject EgressDocument()
@@ -54,6 +58,13 @@ public static class ConfigSchema
             ["service"] = Titled("service", "One external destination; one ServiceEntry per namespace that uses it.", Object(StackConfigBinder.ServiceKeys, SchemaKeys.Service)),
             ["port"] = Titled("port", "One port of a service.", Object(StackConfigBinder.PortKeys, SchemaKeys.Port)),
             ["endpoint"] = Titled("endpoint", "An explicit backend of a service.", Object(StackConfigBinder.EndpointKeys, SchemaKeys.Endpoint)),
+            ["preset"] = new JsonObject
+            {
+                ["description"] = "A listed preset: its name alone (every governed namespace, no owner or reason), or an object with the name and what the stack adds.",
+                ["oneOf"] = new JsonArray(SchemaKeys.Ref("presetName"), SchemaKeys.Ref("presetReference")),
+            },
+            ["presetName"] = SchemaKeys.PresetName(),
+            ["presetReference"] = Titled("presetReference", "A preset with the namespaces that may use it, its owner and reason, and the region its hosts need.", Object(StackConfigBinder.PresetKeys, SchemaKeys.Preset)),
             ["protocol"] = Protocol(),
             ["dns1123Label"] = new JsonObject
             {
@@ -98,6 +109,13 @@ public static class ConfigSchema
                 },
             },
             ["required"] = new JsonArray("config"),
+            ["$defs"] = new JsonObject
+            {
+                ["policy"] = Titled("policy", "How the stack tunes its profile; the environment's floor bounds every setting.", Object(StackConfigBinder.PolicyKeys, SchemaKeys.Policy)),
+                ["waiver"] = Titled("waiver", "One rule waived for one service, until a date.", Object(StackConfigBinder.WaiverKeys, SchemaKeys.Waiver)),
+                ["ruleLevel"] = SchemaKeys.RuleLevel(),
+                ["probe"] = Titled("probe", "The post-deploy egress probe (Pulumi only; egressctl does not run it).", Object(StackConfigBinder.ProbeKeys, SchemaKeys.Probe)),
+            },
         };
     }
 
@@ -167,7 +185,8 @@ public static class ConfigSchema
         };
     }
 
-    private static string CaseInsensitive(string name)
+    /// <summary>A regex fragment matching <paramref name="name"/> in any case, without inline flags (JSON Schema patterns are ECMA-262).</summary>
+    internal static string CaseInsensitive(string name)
     {
         var sb = new StringBuilder();
         foreach (var c in name)

@@ -1,6 +1,9 @@
 using System.Text.Json.Nodes;
 using EgressInfra.Core.Config;
 using EgressInfra.Core.Config.Binding;
+using EgressInfra.Core.Presets;
+using EgressInfra.Core.Probe;
+using EgressInfra.Core.Profiles.Rules;
 
 namespace EgressInfra.Core.Schema;
 
@@ -14,14 +17,22 @@ public static class SchemaKeys
     /// <summary>The API server's DNS-1123 label rule, as <see cref="Validation.KubernetesNames.IsDns1123Label"/> applies it (a test keeps them equal).</summary>
     public const string Dns1123LabelPattern = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
 
+    /// <summary>The API server's DNS-1123 subdomain rule, as <see cref="Validation.KubernetesNames.IsDns1123Subdomain"/> applies it (a test keeps them equal).</summary>
+    public const string Dns1123SubdomainPattern = @"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
+
+    /// <summary>A date as waivers take it; the binder then parses it as a calendar date.</summary>
+    public const string DatePattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+
     public static readonly IReadOnlyDictionary<string, KeySpec> Root = new Dictionary<string, KeySpec>(StringComparer.Ordinal)
     {
         ["environment"] = new("Which environment the stack deploys; sets the floor of the policy profile (staging and prod are restrictive).", () => Enum(Names<DeploymentEnvironment>(e => e.Name())), Required: true),
         ["profile"] = new("Policy profile in force; empty means the environment's default (permissive for dev, restrictive otherwise).", () => new JsonObject { ["type"] = "string", ["examples"] = new JsonArray("restrictive", "permissive") }),
+        ["policy"] = new("Tunes the profile: the level of single rules, the broadest address ranges allowed, and waivers of one rule for one service with a reason and an expiry.", () => Ref("policy")),
         ["egress"] = new("The governed namespaces and the external services they may reach.", () => new JsonObject { ["$ref"] = ConfigSchema.EgressFileName }, Required: true),
         ["kubeconfig"] = new("Pulumi only: path or contents of the kubeconfig the Kubernetes provider uses; empty means the ambient kubeconfig.", String),
         ["context"] = new("Pulumi only: kubeconfig context to deploy to; empty means the current context.", String),
         ["renderYamlToDirectory"] = new("Pulumi only: when set, the provider writes the manifests to this directory instead of applying them to a cluster.", String),
+        ["probe"] = new("Pulumi only: the post-deploy egress probe, a Job per governed namespace that tries every allowed destination and a few that must be denied. Giving the key turns it on.", () => Ref("probe")),
     };
 
     public static readonly IReadOnlyDictionary<string, KeySpec> Egress = new Dictionary<string, KeySpec>(StringComparer.Ordinal)
@@ -29,6 +40,7 @@ public static class SchemaKeys
         ["outboundTrafficPolicy"] = new("What each namespace's Sidecar does with destinations no entry declares: REGISTRY_ONLY blocks them, ALLOW_ANY passes them through.", () => With(Enum(Names<OutboundTrafficPolicy>(p => p.Name())), "default", "REGISTRY_ONLY")),
         ["namespaces"] = new("The namespaces this stack governs: each gets one Sidecar named default.", () => Array(Ref("dns1123Label"), minItems: 1, unique: true), Required: true),
         ["services"] = new("The external destinations the governed namespaces may reach; each becomes one ServiceEntry in every namespace that uses it.", () => Array(Ref("service"))),
+        ["presets"] = new("Well-known destinations from the preset catalog (`egressctl presets`), by name or as an object; each expands to services named preset-<name> or preset-<name>-<part>.", () => Array(Ref("preset"))),
         ["sidecarImports"] = new("Extra namespace/host imports added to every Sidecar (the control plane and egress gateway live here).", () => With(Array(Pattern("^[^/]+/[^/]+$")), "default", new JsonArray([.. StackConfigBinder.DefaultSidecarImports.Select(i => (JsonNode)i)]))),
     };
 
@@ -66,7 +78,87 @@ public static class SchemaKeys
         ["weight"] = new("Load-balancing weight of the backend.", () => new JsonObject { ["type"] = "integer", ["minimum"] = 0 }),
     };
 
+    public static readonly IReadOnlyDictionary<string, KeySpec> Preset = new Dictionary<string, KeySpec>(StringComparer.Ordinal)
+    {
+        ["name"] = new("The preset's name in the catalog.", () => Ref("presetName"), Required: true),
+        ["namespaces"] = new("The governed namespaces allowed to use the preset; default: every governed namespace.", () => Array(Ref("dns1123Label"), minItems: 1, unique: true)),
+        ["owner"] = new("Who answers for the preset's destinations (a team); restrictive profiles require it.", String),
+        ["reason"] = new("Why the destinations are needed; restrictive profiles require it.", String),
+        ["region"] = new($"The cloud region filled into the preset's hosts, e.g. eu-west-1; required exactly when the preset's hosts name a region ({string.Join(", ", PresetCatalog.Shipped.Presets.Where(p => p.NeedsRegion).Select(p => p.Name))}).", () => Pattern(StackConfigBinder.RegionPattern)),
+    };
+
+    public static readonly IReadOnlyDictionary<string, KeySpec> Policy = new Dictionary<string, KeySpec>(StringComparer.Ordinal)
+    {
+        ["rules"] = new("The enforcement level of single rules, by rule id (no-wildcard-hosts) or code (EGR303). A level below the environment's floor is an error.", Rules),
+        ["maxIpv4Prefix"] = new("The broadest IPv4 range a service may declare, as a prefix length (the profiles' default is 24). Where the environment has a floor (prod, staging) it may only be raised.", () => Integer(0, 32)),
+        ["maxIpv6Prefix"] = new("The broadest IPv6 range a service may declare, as a prefix length (the profiles' default is 64). Where the environment has a floor (prod, staging) it may only be raised.", () => Integer(0, 128)),
+        ["waivers"] = new("Waivers of one rule for one service, each with a reason and the last day it holds.", () => Array(Ref("waiver"))),
+    };
+
+    public static readonly IReadOnlyDictionary<string, KeySpec> Waiver = new Dictionary<string, KeySpec>(StringComparer.Ordinal)
+    {
+        ["rule"] = new("The rule waived, by id or code; registry-only is about the whole stack and cannot be waived.", () => With(String(), "minLength", 1), Required: true),
+        ["service"] = new("The service the waiver applies to: a service name, or a preset listed in egress.presets.", () => With(String(), "minLength", 1), Required: true),
+        ["reason"] = new("Why the service cannot meet the rule yet (a ticket, a date).", () => With(String(), "minLength", 1), Required: true),
+        ["expires"] = new("The last day the waiver holds (UTC), as YYYY-MM-DD; from the next day it is an error and the rule applies again.", () => With(Pattern(DatePattern), "format", "date"), Required: true),
+    };
+
+    public static readonly IReadOnlyDictionary<string, KeySpec> Probe = new Dictionary<string, KeySpec>(StringComparer.Ordinal)
+    {
+        ["enabled"] = new("Whether the probe runs; false keeps the settings but runs nothing. Default true once the probe key is given (`pulumi config set` without --type writes \"true\" or \"false\", also accepted).", () => With(new JsonObject { ["anyOf"] = new JsonArray(new JsonObject { ["type"] = "boolean" }, Enum(["true", "false"])) }, "default", true)),
+        ["image"] = new("Container image of the probe Job; needs sh, curl, nc and timeout.", () => With(With(String(), "minLength", 1), "default", ProbeConfig.DefaultImage)),
+        ["deniedHost"] = new("A host that resolves and answers on 80 and 443 and that no service declares: the probe expects it to be denied.", () => With(With(Pattern(Dns1123SubdomainPattern), "maxLength", 253), "default", ProbeConfig.DefaultDeniedHost)),
+        ["spoofAddress"] = new("An IP address nothing answers on and no service declares, dialled with a declared HTTP host's Host header: the sidecar must route by the host, not to the address.", () => With(String(), "default", ProbeConfig.DefaultSpoofAddress)),
+        ["timeoutSeconds"] = new("Connect and transfer limit of each check, in seconds.", () => With(Integer(2, 60), "default", ProbeConfig.DefaultTimeoutSeconds)),
+        ["ttlSecondsAfterFinished"] = new("How long Kubernetes keeps a finished probe Job and its log, in seconds.", () => With(Integer(0, 2_592_000), "default", ProbeConfig.DefaultTtlSecondsAfterFinished)),
+    };
+
+    /// <summary>The catalog's preset names: the binder reports any other name (EGR340).</summary>
+    internal static JsonObject PresetName() =>
+        Described($"A preset of the catalog (version {PresetCatalog.Shipped.Version}); `egressctl presets` lists their hosts and ports.", Enum(PresetCatalog.Shipped.Presets.Select(p => p.Name)));
+
+    /// <summary>An enforcement level, as <see cref="EnforcementLevels.Names"/> spells it.</summary>
+    internal static JsonObject RuleLevel() =>
+        Described("mandatory: an error that stops the deployment; advisory: a warning; disabled: the rule does not run.", Enum(EnforcementLevels.Names.Keys.OrderBy(k => (int)EnforcementLevels.Names[k])));
+
+    /// <summary>
+    /// <c>policy.rules</c>: every rule id as a property (for completion), codes (any case) through
+    /// additionalProperties, and propertyNames so that a name that is neither is flagged (EGR322).
+    /// </summary>
+    private static JsonObject Rules()
+    {
+        var properties = new JsonObject();
+        foreach (var rule in ProfileRules.All)
+        {
+            properties[rule.Id] = Described($"{rule.Descriptor.Code}: {rule.Descriptor.Title}", Ref("ruleLevel"));
+        }
+
+        return new JsonObject
+        {
+            ["type"] = "object",
+            ["properties"] = properties,
+            ["propertyNames"] = new JsonObject
+            {
+                ["anyOf"] = new JsonArray(Enum(ProfileRules.All.Select(r => r.Id)), Pattern("^(?:" + string.Join("|", ProfileRules.All.Select(r => ConfigSchema.CaseInsensitive(r.Descriptor.Code))) + ")$")),
+            },
+            ["additionalProperties"] = Ref("ruleLevel"),
+        };
+    }
+
     private static JsonObject String() => new() { ["type"] = "string" };
+
+    private static JsonObject Described(string description, JsonObject schema)
+    {
+        var result = new JsonObject { ["description"] = description };
+        foreach (var (keyword, value) in schema)
+        {
+            result[keyword] = value?.DeepClone();
+        }
+
+        return result;
+    }
+
+    private static JsonObject Integer(long minimum, long maximum) => new() { ["type"] = "integer", ["minimum"] = minimum, ["maximum"] = maximum };
 
     private static JsonObject Pattern(string pattern) => new() { ["type"] = "string", ["pattern"] = pattern };
 

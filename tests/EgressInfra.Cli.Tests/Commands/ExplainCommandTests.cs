@@ -34,7 +34,7 @@ public class ExplainCommandTests
     [Fact]
     public void Json_HasTheDocumentedShape()
     {
-        var (exit, output, _) = Explain("--stack", "dev", "-n", "sandbox", "--host", "example.com", "-p", "80", "--format", "json");
+        var (exit, output, _) = Explain("--stack", "dev", "-n", "sandbox", "--host", "example.org", "-p", "80", "--format", "json");
 
         Assert.Equal(1, exit);
         using var json = JsonDocument.Parse(output);
@@ -43,7 +43,11 @@ public class ExplainCommandTests
         Assert.Equal("noEntry", root.GetProperty("outcome").GetString());
         Assert.Equal("HTTP", root.GetProperty("query").GetProperty("protocol").GetString());
         Assert.Contains("502", root.GetProperty("symptom").GetProperty("observed").GetString(), StringComparison.Ordinal);
-        Assert.Equal("egress.services[4]", root.GetProperty("change").GetProperty("edits")[0].GetProperty("path").GetString());
+        var change = root.GetProperty("change");
+        Assert.Equal("egress.services[0]", change.GetProperty("edits")[0].GetProperty("path").GetString());
+        var placeholder = Assert.Single(change.GetProperty("placeholders").EnumerateArray());
+        Assert.Equal("egress.services[0].reason", placeholder.GetProperty("path").GetString());
+        Assert.Equal("<why sandbox needs example.org:80>", placeholder.GetProperty("value").GetString());
         Assert.True(root.GetProperty("acceptance").GetProperty("accepted").GetBoolean());
         Assert.True(root.GetProperty("acceptance").GetProperty("verified").GetBoolean());
     }

@@ -89,14 +89,73 @@ public class EgressDifferTests
     }
 
     [Fact]
-    public void ReorderedHostsAndComments_AreNotAChange()
+    public void ReorderedPresetsAndComments_AreNotAChange()
     {
         var dev = RepoPaths.ReadText("Pulumi.dev.yaml");
-        var reordered = dev
-            .Replace("          - pypi.org\n          - files.pythonhosted.org\n", "          - files.pythonhosted.org   # wheels\n          - pypi.org\n", StringComparison.Ordinal);
+        var (before, items, after) = PresetItems(dev);
+        Assert.True(items.Count > 1, "the dev stack lists several presets");
+        items.Reverse();
+        items[0] = "      # listed first on purpose\n" + items[0].Insert(items[0].IndexOf('\n', StringComparison.Ordinal), "   # a trailing comment");
+        var reordered = before + string.Concat(items) + after;
         Assert.NotEqual(dev, reordered);
+        Assert.NotEqual(
+            StackText.Evaluate(dev).Config!.Egress.Presets.Select(p => p.Name),
+            StackText.Evaluate(reordered).Config!.Egress.Presets.Select(p => p.Name));
 
         Assert.True(Compare(dev, reordered).IsEmpty);
+    }
+
+    [Fact]
+    public void ReorderedHostsPortsNamespacesAndComments_AreNotAChange()
+    {
+        var stack = StackText.WithServices("""
+            - name: pypi
+              hosts: [pypi.org, files.pythonhosted.org]
+              ports: [{ number: 443, protocol: TLS }, { number: 80, protocol: HTTP }]
+              namespaces: [payments, orders]
+            """);
+        var reordered = StackText.WithServices("""
+            # the index and the files, both needed by pip
+            - name: pypi
+              hosts:
+                - files.pythonhosted.org   # wheels
+                - pypi.org
+              ports:
+                - { protocol: HTTP, number: 80 }
+                - { number: 443, protocol: TLS }
+              namespaces: [orders, payments]
+            """);
+
+        Assert.True(Compare(stack, reordered).IsEmpty);
+    }
+
+    /// <summary>The dev stack's text split around its preset items, each item with its lines.</summary>
+    private static (string Before, List<string> Items, string After) PresetItems(string stack)
+    {
+        const string Header = "    presets:\n";
+        var start = stack.IndexOf(Header, StringComparison.Ordinal) + Header.Length;
+        var lines = stack[start..].Split('\n');
+        var items = new List<string>();
+        var length = 0;
+        foreach (var line in lines)
+        {
+            if (line.StartsWith("      - ", StringComparison.Ordinal))
+            {
+                items.Add(line + "\n");
+            }
+            else if (line.StartsWith("        ", StringComparison.Ordinal) && items.Count > 0)
+            {
+                items[^1] += line + "\n";
+            }
+            else
+            {
+                break;
+            }
+
+            length += line.Length + 1;
+        }
+
+        return (stack[..start], items, stack[(start + length)..]);
     }
 
     [Fact]

@@ -58,13 +58,15 @@ public class EgressExplainerAllowedTests
     [Fact]
     public void Explain_AddressInsideACidr_IsAllowedByAddress()
     {
-        // 140.82.112.0/20 is one of GitHub's git ranges in the dev stack.
+        // 140.82.112.0/20 is one of GitHub's git ranges, which the dev stack lists through the github-ssh preset.
         var e = ExplainFixture.Shipped("dev", "sandbox", "140.82.115.4", 22, ServiceProtocol.Tcp);
 
         Assert.Equal(ExplainOutcome.Declared, e.Outcome);
         Assert.Equal(HostMatchKind.Address, e.Match!.Kind);
         Assert.Equal("140.82.112.0/20", e.Match.Declared);
-        Assert.Equal("github-ssh", e.Match.Service);
+        Assert.Equal("preset-github-ssh", e.Match.Service);
+        Assert.Equal("egress.presets[3]", e.Match.ConfigPath);
+        Assert.Null(e.Match.PortPath);
     }
 
     [Fact]

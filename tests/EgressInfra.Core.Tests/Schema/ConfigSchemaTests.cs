@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using EgressInfra.Core.Config;
+using EgressInfra.Core.Presets;
+using EgressInfra.Core.Profiles.Rules;
 using EgressInfra.Core.Schema;
 using EgressInfra.Core.Sources;
 using EgressInfra.Core.Validation;
@@ -62,6 +64,85 @@ public class ConfigSchemaTests
     }
 
     [Fact]
+    public void PolicyProbeAndPresets_InEveryFormTheBinderTakes_AreKnownToTheSchema()
+    {
+        var text = """
+            config:
+              egress-infra:environment: dev
+              egress-infra:policy:
+                rules:
+                  no-wildcard-hosts: advisory
+                  egr310: mandatory
+                maxIpv4Prefix: 28
+                maxIpv6Prefix: 96
+                waivers:
+                  - { rule: no-wildcard-hosts, service: aws-sts, reason: TICKET-42, expires: 2099-12-31 }
+              egress-infra:egress:
+                namespaces: [payments]
+                presets:
+                  - google-cloud-storage
+                  - name: aws-sts
+                    region: eu-west-1
+                    namespaces: [payments]
+                    owner: team-payments
+                    reason: IRSA tokens
+              egress-infra:probe:
+                enabled: "false"
+                image: curlimages/curl:8.11.1
+                deniedHost: example.org
+                spoofAddress: 192.0.2.7
+                timeoutSeconds: 10
+                ttlSecondsAfterFinished: 3600
+            """;
+
+        Assert.Empty(StackText.Evaluate(text).Errors);
+        Assert.Empty(Walk(text));
+    }
+
+    [Fact]
+    public void MisspeltPolicyProbeOrPresetKeys_AndBadValues_AreCaughtByTheSchema()
+    {
+        var problems = Walk("""
+            config:
+              egress-infra:environment: dev
+              egress-infra:policy:
+                rules: { no-wildcard-hosts: optional }
+                waivers:
+                  - { rule: no-wildcard-hosts, service: partner-api, reason: TICKET-42, expires: 31.01.2027 }
+                  - { rule: no-wildcard-hosts, service: partner-api, expires: 2027-01-31 }
+              egress-infra:egress:
+                namespaces: [payments]
+                presets:
+                  - pipy
+                  - { name: aws-sts, regoin: eu-west-1 }
+              egress-infra:probe:
+                enabeld: true
+                timeoutSeconds: "5"
+            """);
+
+        Assert.Contains(problems, p => p.StartsWith("config[\"egress-infra:policy\"].rules.no-wildcard-hosts: 'optional' is not in the enum", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("waivers[0].expires: '31.01.2027' does not match", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("waivers[1].reason: required by the schema but missing", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("presets[0]: matches 0 branches of oneOf", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("presets[1]: matches 0 branches of oneOf", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("'enabeld'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("timeoutSeconds: expected integer", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void PresetNamesRuleIdsAndLevels_AreTheCatalogsAndTheBindersOwn()
+    {
+        using var egress = JsonDocument.Parse(ConfigSchema.Egress());
+        using var stack = JsonDocument.Parse(ConfigSchema.Stack());
+        var stackDefs = stack.RootElement.GetProperty("$defs");
+
+        Assert.Equal(Sorted(PresetCatalog.Shipped.Presets.Select(p => p.Name)), Sorted(Enum(egress.RootElement.GetProperty("$defs").GetProperty("presetName"))));
+        Assert.Equal(Sorted(EnforcementLevels.Names.Keys), Sorted(Enum(stackDefs.GetProperty("ruleLevel"))));
+        var rules = stackDefs.GetProperty("policy").GetProperty("properties").GetProperty("rules").GetProperty("properties");
+        Assert.Equal(Sorted(ProfileRules.All.Select(r => r.Id)), Sorted(rules.EnumerateObject().Select(p => p.Name)));
+    }
+
+    [Fact]
     public void ProtocolSchema_AcceptsEveryCasingTheBinderAccepts()
     {
         Assert.Empty(Walk(StackText.WithServices("""
@@ -96,6 +177,22 @@ public class ConfigSchemaTests
         var matches = Regex.IsMatch(name, SchemaKeys.Dns1123LabelPattern) && name.Length <= 63;
 
         Assert.Equal(KubernetesNames.IsDns1123Label(name), matches);
+    }
+
+    [Theory]
+    [InlineData("example.com")]
+    [InlineData("a")]
+    [InlineData("a-1.b-2.c")]
+    [InlineData("Example.com")]
+    [InlineData("example..com")]
+    [InlineData(".example.com")]
+    [InlineData("example.com.")]
+    [InlineData("-a.com")]
+    public void SubdomainPattern_AgreesWithTheKubernetesNameRule(string name)
+    {
+        var matches = Regex.IsMatch(name, SchemaKeys.Dns1123SubdomainPattern) && name.Length <= 253;
+
+        Assert.Equal(KubernetesNames.IsDns1123Subdomain(name), matches);
     }
 
     private static List<string> Walk(string stackText)

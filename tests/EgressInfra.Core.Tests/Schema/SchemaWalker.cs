@@ -6,8 +6,9 @@ namespace EgressInfra.Core.Tests.Schema;
 
 /// <summary>
 /// Checks a config tree against the generated schema with the few keywords it uses (type, properties,
-/// additionalProperties, items, enum, pattern, anyOf, $ref within the document or to the egress
-/// schema): enough to prove that every key and value in the shipped stacks is one the schema knows.
+/// required, additionalProperties, items, enum, pattern, anyOf, oneOf, $ref within the document or to
+/// the egress schema): enough to prove that every key and value in the shipped stacks is one the
+/// schema knows.
 /// </summary>
 internal sealed class SchemaWalker(JsonElement root, Func<string, JsonElement> load)
 {
@@ -45,6 +46,20 @@ internal sealed class SchemaWalker(JsonElement root, Func<string, JsonElement> l
             }
         }
 
+        if (schema.TryGetProperty("oneOf", out var oneOf))
+        {
+            var passing = oneOf.EnumerateArray().Count(branch =>
+            {
+                var probe = new SchemaWalker(document, load);
+                probe.Check(node, branch, document, path);
+                return probe.Problems.Count == 0;
+            });
+            if (passing != 1)
+            {
+                Problems.Add($"{path}: matches {passing} branches of oneOf, not exactly one");
+            }
+        }
+
         if (schema.TryGetProperty("type", out var type) && !HasType(node, type.GetString()!))
         {
             Problems.Add($"{path}: expected {type.GetString()} but found {node.Describe()}");
@@ -66,6 +81,14 @@ internal sealed class SchemaWalker(JsonElement root, Func<string, JsonElement> l
 
         if (node is MappingNode map)
         {
+            if (schema.TryGetProperty("required", out var required))
+            {
+                foreach (var key in required.EnumerateArray().Select(k => k.GetString()!).Where(k => map[k] is null))
+                {
+                    Problems.Add($"{ConfigPath.Child(path, key)}: required by the schema but missing");
+                }
+            }
+
             var properties = schema.TryGetProperty("properties", out var p) ? p : default;
             var additional = schema.TryGetProperty("additionalProperties", out var ap) ? ap : default;
             foreach (var (key, value) in map.Entries)

@@ -10,6 +10,9 @@ public static partial class StackConfigBinder
 {
     public static readonly IReadOnlyList<string> PresetKeys = ["name", "namespaces", "owner", "reason", "region"];
 
+    /// <summary>A cloud region id as it appears in host names: <c>eu-west-1</c>, <c>us-gov-west-1</c>.</summary>
+    public const string RegionPattern = "^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$";
+
     /// <summary>
     /// Binds <c>egress.presets</c>: each item is a preset name, or a mapping with the name and what the
     /// stack adds (namespaces, owner, reason, region). Each becomes a <see cref="PresetReference"/> and
@@ -115,7 +118,6 @@ public static partial class StackConfigBinder
         return true;
     }
 
-    /// <summary>A cloud region id as it appears in host names: <c>eu-west-1</c>, <c>us-gov-west-1</c>.</summary>
-    [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$")]
+    [GeneratedRegex(RegionPattern)]
     private static partial Regex RegionName();
 }
