@@ -6,6 +6,7 @@ public static class DiagnosticCatalog
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         .. ConfigCodes.All,
+        .. AnalysisCodes.All,
     ];
 
     public static DiagnosticDescriptor? Find(string code) => All.FirstOrDefault(d => d.Code == code);

@@ -1,0 +1,122 @@
+using System.Net.Sockets;
+using EgressInfra.Core.Manifests;
+
+namespace EgressInfra.Core.Analysis;
+
+/// <summary>A host of an entry (<c>spec.hosts[Host]</c>).</summary>
+internal readonly record struct HostItem(AnalyzedEntry Entry, int Host);
+
+/// <summary>A host of an entry on one of its ports.</summary>
+internal readonly record struct HostPortItem(AnalyzedEntry Entry, int Host, AnalyzedPort Port);
+
+/// <summary>A port of an entry.</summary>
+internal readonly record struct PortItem(AnalyzedEntry Entry, AnalyzedPort Port);
+
+/// <summary>An address of an entry (<c>spec.addresses[Address]</c>) on one of its ports.</summary>
+internal readonly record struct AddressItem(AnalyzedEntry Entry, int Address, AnalyzedPort Port, AddressRange Range);
+
+/// <summary>
+/// Everything the rules look up, built in one pass over the entries so that no rule compares
+/// entries pairwise: entries by host, by host and port, opaque-TCP ports without addresses by port,
+/// and parsed addresses by port and family, each split by export scope.
+/// </summary>
+internal sealed class AnalysisIndex
+{
+    private AnalysisIndex(IReadOnlyList<AnalyzedEntry> entries)
+    {
+        Entries = entries;
+        Visible = entries.Where(e => !e.Scope.IsHidden).ToList();
+    }
+
+    public IReadOnlyList<AnalyzedEntry> Entries { get; }
+
+    /// <summary>The entries some proxy sees (all but those exported to <c>~</c> only).</summary>
+    public IReadOnlyList<AnalyzedEntry> Visible { get; }
+
+    public Dictionary<string, ScopedGroup<HostItem>> ByHost { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<(string Host, long Port), ScopedGroup<HostPortItem>> ByHostPort { get; } = [];
+
+    /// <summary>Ports whose listener is <c>0.0.0.0:port</c> with no routing key: TCP, Mongo/Redis/MySQL or unset, no addresses.</summary>
+    public Dictionary<long, ScopedGroup<PortItem>> OpaquePortsWithoutAddresses { get; } = [];
+
+    public Dictionary<(long Port, AddressFamily Family), ScopedGroup<AddressItem>> AddressesByPort { get; } = [];
+
+    public static AnalysisIndex Build(IReadOnlyList<ServiceEntry> entries)
+    {
+        var destinations = new Dictionary<ServiceEntrySpec, int>();
+        var analyzed = new AnalyzedEntry[entries.Count];
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var spec = entries[i].Spec;
+            if (!destinations.TryGetValue(spec, out var destination))
+            {
+                destination = destinations.Count;
+                destinations.Add(spec, destination);
+            }
+
+            analyzed[i] = new AnalyzedEntry(i, entries[i], destination);
+        }
+
+        var index = new AnalysisIndex(analyzed);
+        foreach (var entry in index.Visible)
+        {
+            index.Add(entry);
+        }
+
+        return index;
+    }
+
+    private static ScopedGroup<T> GroupFor<TKey, T>(Dictionary<TKey, ScopedGroup<T>> map, TKey key)
+        where TKey : notnull
+    {
+        if (!map.TryGetValue(key, out var group))
+        {
+            group = new ScopedGroup<T>();
+            map.Add(key, group);
+        }
+
+        return group;
+    }
+
+    private void Add(AnalyzedEntry entry)
+    {
+        var scope = entry.Scope;
+        var hosts = entry.Spec.Hosts;
+        for (var h = 0; h < hosts.Count; h++)
+        {
+            GroupFor(ByHost, hosts[h]).Add(new HostItem(entry, h), scope);
+            foreach (var port in entry.Ports)
+            {
+                GroupFor(ByHostPort, (hosts[h], port.Number)).Add(new HostPortItem(entry, h, port), scope);
+            }
+        }
+
+        if (!entry.HasAddresses)
+        {
+            foreach (var port in entry.Ports)
+            {
+                if (port.Family.IsOpaqueTcp())
+                {
+                    GroupFor(OpaquePortsWithoutAddresses, port.Number).Add(new PortItem(entry, port), scope);
+                }
+            }
+
+            return;
+        }
+
+        var addresses = entry.Spec.Addresses;
+        for (var a = 0; a < addresses.Count; a++)
+        {
+            if (!AddressRange.TryParse(addresses[a], out var range))
+            {
+                continue;
+            }
+
+            foreach (var port in entry.Ports)
+            {
+                GroupFor(AddressesByPort, (port.Number, range.Family)).Add(new AddressItem(entry, a, port, range), scope);
+            }
+        }
+    }
+}
