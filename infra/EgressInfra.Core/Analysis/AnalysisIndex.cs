@@ -58,6 +58,7 @@ internal sealed class AnalysisIndex
             analyzed[i] = new AnalyzedEntry(i, entries[i], destination);
         }
 
+        LinkCopies(analyzed, destinations.Count);
         var index = new AnalysisIndex(analyzed);
         foreach (var entry in index.Visible)
         {
@@ -65,6 +66,22 @@ internal sealed class AnalysisIndex
         }
 
         return index;
+    }
+
+    private static void LinkCopies(AnalyzedEntry[] entries, int destinations)
+    {
+        if (destinations == entries.Length)
+        {
+            return;
+        }
+
+        var byDestination = new Dictionary<string, AnalyzedEntry>[destinations];
+        foreach (var entry in entries)
+        {
+            var copies = byDestination[entry.Destination] ??= new Dictionary<string, AnalyzedEntry>(StringComparer.Ordinal);
+            copies.TryAdd(entry.Namespace, entry);
+            entry.Copies = copies;
+        }
     }
 
     private static ScopedGroup<T> GroupFor<TKey, T>(Dictionary<TKey, ScopedGroup<T>> map, TKey key)

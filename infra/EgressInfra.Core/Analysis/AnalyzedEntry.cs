@@ -42,6 +42,19 @@ internal sealed class AnalyzedEntry
 
     public ExportScope Scope { get; }
 
+    /// <summary>
+    /// How a finding on <paramref name="viewer"/> names this entry: without the namespace when both
+    /// share it, so the copies of one service in several namespaces get the same message (reported once).
+    /// </summary>
+    public string NameFor(AnalyzedEntry viewer)
+    {
+        var local = viewer.Namespace == Namespace ? this : Copies?.GetValueOrDefault(viewer.Namespace);
+        return local is null ? DisplayName : $"{ServiceEntry.KindName} {local.Entry.Metadata.Name} in the same namespace";
+    }
+
+    /// <summary>Entries with the same spec by namespace, when there are several; null otherwise.</summary>
+    public IReadOnlyDictionary<string, AnalyzedEntry>? Copies { get; set; }
+
     /// <summary>The resolution as written, or NONE when omitted.</summary>
     public string Resolution { get; }
 

@@ -25,11 +25,29 @@ internal static class ScopedConflicts
 
         var everywhere = new Summary<T, TClass>(group.All(), classOf, entryOf);
         var publicOnly = new Summary<T, TClass>(group.Public, classOf, entryOf);
+        var locals = new Dictionary<string, Summary<T, TClass>>(StringComparer.Ordinal);
+        Summary<T, TClass> Local(string ns, List<T> list)
+        {
+            if (!locals.TryGetValue(ns, out var summary))
+            {
+                summary = new Summary<T, TClass>(list, classOf, entryOf);
+                locals.Add(ns, summary);
+            }
+
+            return summary;
+        }
 
         // A public item meets every other item; a scoped one meets its namespaces' items and the public ones.
+        // Partners in the item's own namespace are named first: messages then read the same for every copy.
         foreach (var item in group.Public)
         {
             var partners = new Partners<T>(entryOf);
+            var ns = entryOf(item).Namespace;
+            if (group.ByNamespace.TryGetValue(ns, out var own))
+            {
+                Local(ns, own).AddOthers(classOf(item), partners);
+            }
+
             everywhere.AddOthers(classOf(item), partners);
             if (partners.Items.Count > 0)
             {
@@ -39,9 +57,9 @@ internal static class ScopedConflicts
 
         var scoped = new Dictionary<T, Partners<T>>();
         var order = new List<T>();
-        foreach (var list in group.ByNamespace.Values)
+        foreach (var (ns, list) in group.ByNamespace)
         {
-            var local = new Summary<T, TClass>(list, classOf, entryOf);
+            var local = Local(ns, list);
             foreach (var item in list)
             {
                 if (!scoped.TryGetValue(item, out var partners))
@@ -143,7 +161,10 @@ internal static class ScopedConflicts
     }
 }
 
-/// <summary>Up to <see cref="ScopedConflicts.MaxNamed"/> items of distinct entries, and whether more were left out.</summary>
+/// <summary>
+/// Up to <see cref="ScopedConflicts.MaxNamed"/> items of distinct destinations, and whether more were
+/// left out. Copies of one service in several namespaces are named once.
+/// </summary>
 internal sealed class Partners<T>(Func<T, AnalyzedEntry> entryOf)
 {
     private readonly List<T> _items = [];
@@ -157,7 +178,7 @@ internal sealed class Partners<T>(Func<T, AnalyzedEntry> entryOf)
         var entry = entryOf(item);
         foreach (var existing in _items)
         {
-            if (ReferenceEquals(entryOf(existing), entry))
+            if (entryOf(existing).Destination == entry.Destination)
             {
                 return;
             }

@@ -26,7 +26,7 @@ internal sealed class ConflictingProtocolRule : IAnalysisRule
 
                 var others = conflict.Partners.Select(p => ReferenceEquals(p.Entry, item.Entry)
                     ? $"as {ProtocolFamilies.Describe(p.Port.Port.Protocol)} by {p.Port.Path} of this entry"
-                    : $"as {ProtocolFamilies.Describe(p.Port.Port.Protocol)} by {p.Entry.DisplayName}");
+                    : $"as {ProtocolFamilies.Describe(p.Port.Port.Protocol)} by {p.Entry.NameFor(item.Entry)}");
                 yield return item.Entry.Finding(
                     Descriptor,
                     item.Port.ProtocolPath,

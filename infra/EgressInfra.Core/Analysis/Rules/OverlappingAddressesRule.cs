@@ -67,7 +67,7 @@ internal sealed class OverlappingAddressesRule : IAnalysisRule
 
         var mine = item.Entry.Spec.Addresses[item.Address];
         var theirs = other.Entry.Spec.Addresses[other.Address];
-        var relation = item.Range == other.Range ? $"is also declared by {other.Entry.DisplayName}" : $"overlaps {theirs} of {other.Entry.DisplayName}";
+        var relation = item.Range == other.Range ? $"is also declared by {other.Entry.NameFor(item.Entry)}" : $"overlaps {theirs} of {other.Entry.NameFor(item.Entry)}";
         findings.Add(item.Entry.Finding(
             Descriptor,
             $"spec.addresses[{item.Address}]",

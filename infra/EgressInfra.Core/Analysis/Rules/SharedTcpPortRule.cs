@@ -18,7 +18,7 @@ internal sealed class SharedTcpPortRule : IAnalysisRule
             foreach (var conflict in ScopedConflicts.Find(group, i => i.Entry.Destination, i => i.Entry))
             {
                 var item = conflict.Item;
-                var others = conflict.Partners.Select(p => p.Entry.DisplayName);
+                var others = conflict.Partners.Select(p => p.Entry.NameFor(item.Entry));
                 yield return item.Entry.Finding(
                     Descriptor,
                     item.Port.Path,

@@ -17,7 +17,7 @@ internal sealed class SplitHostRule : IAnalysisRule
             foreach (var conflict in ScopedConflicts.Find(group, i => i.Entry.PortSignature, i => i.Entry))
             {
                 var item = conflict.Item;
-                var others = conflict.Partners.Select(p => $"{p.Entry.DisplayName} ({Naming.Ports(p.Entry.Ports)})");
+                var others = conflict.Partners.Select(p => $"{p.Entry.NameFor(item.Entry)} ({Naming.Ports(p.Entry.Ports)})");
                 yield return item.Entry.Finding(
                     Descriptor,
                     $"spec.hosts[{item.Host}]",
