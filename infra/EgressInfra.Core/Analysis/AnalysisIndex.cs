@@ -4,16 +4,16 @@ using EgressInfra.Core.Manifests;
 namespace EgressInfra.Core.Analysis;
 
 /// <summary>A host of an entry (<c>spec.hosts[Host]</c>).</summary>
-internal readonly record struct HostItem(AnalyzedEntry Entry, int Host);
+internal readonly record struct HostItem(AnalyzedEntry Entry, int Host) : IEntryItem;
 
 /// <summary>A host of an entry on one of its ports.</summary>
-internal readonly record struct HostPortItem(AnalyzedEntry Entry, int Host, AnalyzedPort Port);
+internal readonly record struct HostPortItem(AnalyzedEntry Entry, int Host, AnalyzedPort Port) : IEntryItem;
 
 /// <summary>A port of an entry.</summary>
-internal readonly record struct PortItem(AnalyzedEntry Entry, AnalyzedPort Port);
+internal readonly record struct PortItem(AnalyzedEntry Entry, AnalyzedPort Port) : IEntryItem;
 
 /// <summary>An address of an entry (<c>spec.addresses[Address]</c>) on one of its ports.</summary>
-internal readonly record struct AddressItem(AnalyzedEntry Entry, int Address, AnalyzedPort Port, AddressRange Range);
+internal readonly record struct AddressItem(AnalyzedEntry Entry, int Address, AnalyzedPort Port, AddressRange Range) : IEntryItem;
 
 /// <summary>
 /// Everything the rules look up, built in one pass over the entries so that no rule compares
@@ -86,6 +86,7 @@ internal sealed class AnalysisIndex
 
     private static ScopedGroup<T> GroupFor<TKey, T>(Dictionary<TKey, ScopedGroup<T>> map, TKey key)
         where TKey : notnull
+        where T : IEntryItem
     {
         if (!map.TryGetValue(key, out var group))
         {

@@ -9,13 +9,13 @@ namespace EgressInfra.Core.Analysis;
 internal sealed class AnalyzedEntry
 {
     private string? _portSignature;
+    private string? _displayName;
 
     public AnalyzedEntry(int index, ServiceEntry entry, int destination)
     {
         Index = index;
         Entry = entry;
         Namespace = entry.Metadata.Namespace ?? "default";
-        DisplayName = $"{ServiceEntry.KindName} {Namespace}/{entry.Metadata.Name}";
         Scope = ExportScope.Of(entry.Spec.ExportTo, Namespace);
         Resolution = string.IsNullOrEmpty(entry.Spec.Resolution) ? "NONE" : entry.Spec.Resolution;
         Destination = destination;
@@ -38,7 +38,7 @@ internal sealed class AnalyzedEntry
     public string Namespace { get; }
 
     /// <summary><c>ServiceEntry ns/name</c>, the name findings use.</summary>
-    public string DisplayName { get; }
+    public string DisplayName => _displayName ??= $"{ServiceEntry.KindName} {Namespace}/{Entry.Metadata.Name}";
 
     public ExportScope Scope { get; }
 

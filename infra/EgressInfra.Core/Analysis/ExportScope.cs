@@ -32,6 +32,11 @@ internal sealed class ExportScope
             return PublicScope;
         }
 
+        if (exportTo.Count == 1 && exportTo[0] is not ("*" or "~"))
+        {
+            return new ExportScope(false, [exportTo[0] == "." ? ownNamespace : exportTo[0]]);
+        }
+
         var namespaces = new List<string>(exportTo.Count);
         foreach (var target in exportTo)
         {

@@ -14,7 +14,7 @@ internal static class ScopedConflicts
     public const int MaxNamed = 3;
 
     public static List<Conflict<T>> Find<T, TClass>(ScopedGroup<T> group, Func<T, TClass> classOf, Func<T, AnalyzedEntry> entryOf)
-        where T : notnull
+        where T : IEntryItem
         where TClass : notnull
     {
         var result = new List<Conflict<T>>();
@@ -87,6 +87,7 @@ internal static class ScopedConflicts
     }
 
     private static bool HasTwoClasses<T, TClass>(ScopedGroup<T> group, Func<T, TClass> classOf)
+        where T : IEntryItem
         where TClass : notnull
     {
         var comparer = EqualityComparer<TClass>.Default;
