@@ -8,11 +8,12 @@ namespace EgressInfra.Benchmarks;
 
 /// <summary>The cross-entry analysis alone, on the entries of the generated stacks: its growth should be linear.</summary>
 [MemoryDiagnoser]
+[Config(typeof(BenchConfig))]
 public class AnalysisBenchmarks
 {
     private IReadOnlyList<ServiceEntry> _entries = [];
 
-    [Params(1_000, 10_000)]
+    [Params(100, 1_000, 10_000)]
     public int Services { get; set; }
 
     [GlobalSetup]

@@ -10,6 +10,7 @@ namespace EgressInfra.Benchmarks;
 /// same text and writing the same number of documents, with no validation, model or analysis.
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(BenchConfig))]
 public class PipelineBenchmarks
 {
     private string _text = string.Empty;
