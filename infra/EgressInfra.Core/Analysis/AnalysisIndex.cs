@@ -22,6 +22,8 @@ internal readonly record struct AddressItem(AnalyzedEntry Entry, int Address, An
 /// </summary>
 internal sealed class AnalysisIndex
 {
+    private Dictionary<(string Host, long Port), ScopedGroup<HostPortItem>>? _byHostPort;
+
     private AnalysisIndex(IReadOnlyList<AnalyzedEntry> entries)
     {
         Entries = entries;
@@ -35,7 +37,12 @@ internal sealed class AnalysisIndex
 
     public Dictionary<string, ScopedGroup<HostItem>> ByHost { get; } = new(StringComparer.Ordinal);
 
-    public Dictionary<(string Host, long Port), ScopedGroup<HostPortItem>> ByHostPort { get; } = [];
+    /// <summary>
+    /// The hosts and ports of the hosts whose entries could disagree about a port: hosts of several
+    /// destinations, or of an entry that declares one port number twice. Built from <see cref="ByHost"/>
+    /// on first use, so the quiet majority of hosts never gets a per-port key.
+    /// </summary>
+    public Dictionary<(string Host, long Port), ScopedGroup<HostPortItem>> ByHostPort => _byHostPort ??= BuildByHostPort();
 
     /// <summary>Ports whose listener is <c>0.0.0.0:port</c> with no routing key: TCP, Mongo/Redis/MySQL or unset, no addresses.</summary>
     public Dictionary<long, ScopedGroup<PortItem>> OpaquePortsWithoutAddresses { get; } = [];
@@ -97,6 +104,30 @@ internal sealed class AnalysisIndex
         return group;
     }
 
+    private Dictionary<(string Host, long Port), ScopedGroup<HostPortItem>> BuildByHostPort()
+    {
+        var result = new Dictionary<(string Host, long Port), ScopedGroup<HostPortItem>>();
+        foreach (var (host, group) in ByHost)
+        {
+            // Copies of one destination declare the same ports with the same protocols: no conflict,
+            // unless the entry itself repeats a port number.
+            if (!group.HasSeveral && !group.First.Entry.RepeatsPortNumber)
+            {
+                continue;
+            }
+
+            foreach (var item in group.Placed)
+            {
+                foreach (var port in item.Item.Entry.Ports)
+                {
+                    GroupFor(result, (host, port.Number)).Add(new HostPortItem(item.Item.Entry, item.Item.Host, port), item.Scope);
+                }
+            }
+        }
+
+        return result;
+    }
+
     private void Add(AnalyzedEntry entry)
     {
         var scope = entry.Scope;
@@ -104,10 +135,6 @@ internal sealed class AnalysisIndex
         for (var h = 0; h < hosts.Count; h++)
         {
             GroupFor(ByHost, hosts[h]).Add(new HostItem(entry, h), scope);
-            foreach (var port in entry.Ports)
-            {
-                GroupFor(ByHostPort, (hosts[h], port.Number)).Add(new HostPortItem(entry, h, port), scope);
-            }
         }
 
         if (!entry.HasAddresses)

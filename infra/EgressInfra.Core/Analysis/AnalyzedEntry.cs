@@ -26,7 +26,17 @@ internal sealed class AnalyzedEntry
         }
 
         Ports = ports;
+        for (var i = 1; i < ports.Length && !RepeatsPortNumber; i++)
+        {
+            for (var j = 0; j < i && !RepeatsPortNumber; j++)
+            {
+                RepeatsPortNumber = ports[i].Number == ports[j].Number;
+            }
+        }
     }
+
+    /// <summary>True when two ports share a number (an Istio error, and IST0177 when protocols differ).</summary>
+    public bool RepeatsPortNumber { get; }
 
     /// <summary>Position in the analysed list, as <see cref="EntryFinding.EntryIndex"/> reports it.</summary>
     public int Index { get; }

@@ -32,6 +32,12 @@ internal sealed class ScopedGroup<T>
     /// </summary>
     public bool HasSeveral { get; private set; }
 
+    /// <summary>The first item added (a group is created with one).</summary>
+    public T First => _placed[0].Item;
+
+    /// <summary>Every item with its scope, in the order added.</summary>
+    public IReadOnlyList<(T Item, ExportScope Scope)> Placed => _placed;
+
     public IReadOnlyList<T> Public
     {
         get
