@@ -130,12 +130,8 @@ public static class YamlWriter
 
     private static bool IsPlainSafe(string text)
     {
-        if (text.Length == 0 || YamlTreeReader.ResolvePlain(text) != ScalarKind.String)
-        {
-            return false;
-        }
-
-        if (!text.Any(char.IsAsciiLetterOrDigit))
+        // Cheap character checks first; the scalar resolution (two patterns) only for what passes them.
+        if (text.Length == 0)
         {
             return false;
         }
@@ -146,16 +142,24 @@ public static class YamlWriter
             return false;
         }
 
+        var hasLetterOrDigit = false;
         foreach (var c in text)
         {
             if (!(char.IsAsciiLetterOrDigit(c) || c is '.' or '/' or '_' or '-' or '*' or '@' or '~' or '+' or '='))
             {
                 return false;
             }
+
+            hasLetterOrDigit |= char.IsAsciiLetterOrDigit(c);
+        }
+
+        if (!hasLetterOrDigit || YamlTreeReader.ResolvePlain(text) != ScalarKind.String)
+        {
+            return false;
         }
 
         // Words that YAML 1.1 readers (still common) take as booleans.
-        return text.ToLowerInvariant() is not ("y" or "n" or "yes" or "no" or "on" or "off");
+        return text.Length > 3 || text.ToLowerInvariant() is not ("y" or "n" or "yes" or "no" or "on" or "off");
     }
 
     private static string Quote(string text)

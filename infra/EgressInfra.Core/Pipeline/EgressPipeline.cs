@@ -14,6 +14,10 @@ namespace EgressInfra.Core.Pipeline;
 /// </summary>
 public static class EgressPipeline
 {
+    /// <summary>Analysis codes a profile rule already judges on a stack (see IProfileRule.Supersedes).</summary>
+    private static readonly HashSet<string> SupersededByProfile =
+        [.. Profiles.Rules.ProfileRules.All.SelectMany(r => r.Supersedes)];
+
     /// <summary>Evaluates a stack file read by <see cref="StackFile"/>; problems found while reading come first.</summary>
     public static EgressPlan Evaluate(StackDocument document, EvaluationOptions? options = null)
     {
@@ -64,6 +68,11 @@ public static class EgressPipeline
         var entries = built.Select(b => b.Entry).ToList();
         foreach (var finding in EgressAnalyzer.Analyze(entries))
         {
+            if (SupersededByProfile.Contains(finding.Diagnostic.Code))
+            {
+                continue;
+            }
+
             var item = built[finding.EntryIndex];
             diagnostics.Add(finding.Diagnostic with
             {

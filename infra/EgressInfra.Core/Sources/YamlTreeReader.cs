@@ -57,6 +57,13 @@ public static partial class YamlTreeReader
 
     private static IEnumerable<(string Chunk, int FirstLine)> SplitDocuments(string text)
     {
+        // A stack file has no markers: hand it over whole rather than splitting and re-joining it.
+        if (!HasDocumentMarker(text))
+        {
+            yield return (text, 1);
+            yield break;
+        }
+
         var lines = text.Split('\n');
         var start = 0;
         for (var i = 0; i < lines.Length; i++)
@@ -89,6 +96,31 @@ public static partial class YamlTreeReader
         {
             yield return (string.Join('\n', lines[start..]), start + 1);
         }
+    }
+
+    /// <summary>True when some line is a <c>---</c> or <c>...</c> marker; only such lines are tested with the pattern.</summary>
+    private static bool HasDocumentMarker(string text)
+    {
+        var start = 0;
+        while (start < text.Length)
+        {
+            var end = text.IndexOf('\n', start);
+            if (end < 0)
+            {
+                end = text.Length;
+            }
+
+            var line = text.AsSpan(start, end - start);
+            if ((line.StartsWith("---", StringComparison.Ordinal) || line.StartsWith("...", StringComparison.Ordinal))
+                && DocumentMarker().IsMatch(line.TrimEnd('\r')))
+            {
+                return true;
+            }
+
+            start = end + 1;
+        }
+
+        return false;
     }
 
     private static YamlDocument ReadChunk(string chunk, int firstLine, string file)
@@ -177,28 +209,42 @@ public static partial class YamlTreeReader
     private sealed class TreeBuilder(string file, int lineOffset)
     {
         private readonly Dictionary<string, (ConfigNode Node, long Weight)> _anchors = new(StringComparer.Ordinal);
+
+        // The path of the node being read, as keys and indices; turned into text only for a problem.
+        private readonly List<(string? Key, int Index)> _segments = [];
         private long _expanded;
 
         public List<Diagnostic> Problems { get; } = [];
 
-        public ConfigNode Read(IParser parser, int depth) => ReadNode(parser, depth, string.Empty).Node;
+        public ConfigNode Read(IParser parser, int depth) => ReadNode(parser, depth).Node;
 
         private SourceLocation At(Mark mark) => new(file, (int)mark.Line + lineOffset, (int)mark.Column);
 
-        private void Count(long weight, Mark mark, string path)
+        private string CurrentPath()
+        {
+            var path = string.Empty;
+            foreach (var (key, index) in _segments)
+            {
+                path = key is null ? ConfigPath.Index(path, index) : ConfigPath.Child(path, key);
+            }
+
+            return path;
+        }
+
+        private void Count(long weight, Mark mark)
         {
             _expanded += weight;
             if (_expanded > MaxExpandedNodes)
             {
-                throw new InputTooLargeException($"the document expands to more than {MaxExpandedNodes:N0} values (through aliases or sheer size)", path, At(mark));
+                throw new InputTooLargeException($"the document expands to more than {MaxExpandedNodes:N0} values (through aliases or sheer size)", CurrentPath(), At(mark));
             }
         }
 
-        private (ConfigNode Node, long Weight) ReadNode(IParser parser, int depth, string path)
+        private (ConfigNode Node, long Weight) ReadNode(IParser parser, int depth)
         {
             if (depth > MaxDepth)
             {
-                throw new InputTooLargeException($"the document nests deeper than {MaxDepth} levels", path, At(parser.Current!.Start));
+                throw new InputTooLargeException($"the document nests deeper than {MaxDepth} levels", CurrentPath(), At(parser.Current!.Start));
             }
 
             var current = parser.Current!;
@@ -208,7 +254,7 @@ public static partial class YamlTreeReader
                     parser.MoveNext();
                     if (_anchors.TryGetValue(alias.Value.Value, out var target))
                     {
-                        Count(target.Weight, alias.Start, path);
+                        Count(target.Weight, alias.Start);
                         return target;
                     }
 
@@ -216,7 +262,7 @@ public static partial class YamlTreeReader
 
                 case Scalar scalar:
                     parser.MoveNext();
-                    Count(1, scalar.Start, path);
+                    Count(1, scalar.Start);
                     var node = new ScalarNode(scalar.Value, Resolve(scalar), At(scalar.Start));
                     Remember(scalar.Anchor, node, 1);
                     return (node, 1);
@@ -228,12 +274,14 @@ public static partial class YamlTreeReader
                     long weight = 1;
                     while (!parser.TryConsume<SequenceEnd>(out _))
                     {
-                        var (item, w) = ReadNode(parser, depth + 1, ConfigPath.Index(path, items.Count));
+                        _segments.Add((null, items.Count));
+                        var (item, w) = ReadNode(parser, depth + 1);
+                        _segments.RemoveAt(_segments.Count - 1);
                         items.Add(item);
                         weight += w;
                     }
 
-                    Count(1, seqStart.Start, path);
+                    Count(1, seqStart.Start);
                     var seq = new SequenceNode(items, At(seqStart.Start));
                     Remember(seqStart.Anchor, seq, weight);
                     return (seq, weight);
@@ -243,21 +291,22 @@ public static partial class YamlTreeReader
                 {
                     parser.MoveNext();
                     var entries = new List<KeyValuePair<ScalarNode, ConfigNode>>();
-                    var seen = new HashSet<string>(StringComparer.Ordinal);
+                    HashSet<string>? seen = null;
                     long weight = 1;
                     while (!parser.TryConsume<MappingEnd>(out _))
                     {
                         var keyStart = parser.Current!.Start;
-                        var (keyNode, kw) = ReadNode(parser, depth + 1, path);
+                        var (keyNode, kw) = ReadNode(parser, depth + 1);
                         var key = keyNode as ScalarNode
                             ?? new ScalarNode("<complex key>", ScalarKind.String, At(keyStart));
                         if (keyNode is not ScalarNode)
                         {
-                            Problems.Add(ConfigCodes.WrongType.Create(path, "a mapping key must be a plain scalar, not a list or mapping") with { Location = At(keyStart) });
+                            Problems.Add(ConfigCodes.WrongType.Create(CurrentPath(), "a mapping key must be a plain scalar, not a list or mapping") with { Location = At(keyStart) });
                         }
 
-                        var childPath = ConfigPath.Child(path, key.Text);
-                        var (value, vw) = ReadNode(parser, depth + 1, childPath);
+                        _segments.Add((key.Text, 0));
+                        var (value, vw) = ReadNode(parser, depth + 1);
+                        _segments.RemoveAt(_segments.Count - 1);
                         weight += kw + vw;
                         if (key.Text == "<<" && key.Kind != ScalarKind.String)
                         {
@@ -265,16 +314,16 @@ public static partial class YamlTreeReader
                             // entry as written and let the binder report it as an unknown key.
                         }
 
-                        if (!seen.Add(key.Text))
+                        if (IsDuplicate(entries, ref seen, key.Text))
                         {
-                            Problems.Add(ConfigCodes.DuplicateKey.Create(childPath, $"the key '{key.Text}' appears more than once in this mapping") with { Location = key.Location });
+                            Problems.Add(ConfigCodes.DuplicateKey.Create(ConfigPath.Child(CurrentPath(), key.Text), $"the key '{key.Text}' appears more than once in this mapping") with { Location = key.Location });
                             continue;
                         }
 
                         entries.Add(new KeyValuePair<ScalarNode, ConfigNode>(key, value));
                     }
 
-                    Count(1, mapStart.Start, path);
+                    Count(1, mapStart.Start);
                     var map = new MappingNode(entries, At(mapStart.Start));
                     Remember(mapStart.Anchor, map, weight);
                     return (map, weight);
@@ -283,6 +332,26 @@ public static partial class YamlTreeReader
                 default:
                     throw new YamlException(current.Start, current.End, $"unexpected {current.GetType().Name}");
             }
+        }
+
+        /// <summary>Whether the mapping already has <paramref name="key"/>: a scan for small mappings, a set once they grow.</summary>
+        private static bool IsDuplicate(List<KeyValuePair<ScalarNode, ConfigNode>> entries, ref HashSet<string>? seen, string key)
+        {
+            if (seen is null && entries.Count < 8)
+            {
+                foreach (var entry in entries)
+                {
+                    if (entry.Key.Text == key)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            seen ??= new HashSet<string>(entries.Select(e => e.Key.Text), StringComparer.Ordinal);
+            return !seen.Add(key);
         }
 
         private void Remember(AnchorName anchor, ConfigNode node, long weight)
@@ -328,6 +397,12 @@ public static partial class YamlTreeReader
                 return ScalarKind.Boolean;
             case ".inf" or ".Inf" or ".INF" or "+.inf" or "-.inf" or ".nan" or ".NaN" or ".NAN":
                 return ScalarKind.Float;
+        }
+
+        // Numbers start with a digit, a sign or a dot; most scalars are names and skip both patterns.
+        if (value.Length > 0 && !(char.IsAsciiDigit(value[0]) || value[0] is '-' or '+' or '.'))
+        {
+            return ScalarKind.String;
         }
 
         if (IntegerPattern().IsMatch(value))

@@ -18,6 +18,7 @@ public class LintCommandTests
           ports:
           - {number: 443, name: tls, protocol: TLS}
           resolution: DNS
+          exportTo: ["."]
         """;
 
     // The seed's samples are valid Istio config; once analysis lands they get warnings, never errors.
@@ -108,7 +109,7 @@ public class LintCommandTests
         var (exit, output, _) = CliRunner.RunWithInput(GoodEntry + "\n  export_to: [\".\"]\n", "lint", "-");
 
         Assert.Equal(1, exit);
-        Assert.Contains("<stdin>:11:3: error EGR150", output, StringComparison.Ordinal);
+        Assert.Contains("<stdin>:12:3: error EGR150", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -96,4 +96,28 @@ public class YamlTreeReaderTests
         Assert.Null(doc.Root);
         Assert.Contains(doc.Problems, p => p.Code == "EGR011");
     }
+
+    // Paths are built only when a problem is reported; they must name the same place as before.
+    [Fact]
+    public void Problems_CarryTheConfigPathOfTheirNode()
+    {
+        var doc = YamlTreeReader.ReadSingle("config:\n  \"egress-infra:egress\":\n    services:\n      - name: a\n        ports:\n          - { number: 1, number: 2 }\n", "s.yaml");
+        Assert.Equal("config[\"egress-infra:egress\"].services[0].ports[0].number", Assert.Single(doc.Problems).Path);
+
+        var deep = YamlTreeReader.ReadSingle("a:\n  - b: " + new string('[', 200) + new string(']', 200), "deep.yaml");
+        var path = Assert.Single(deep.Problems, p => p.Code == "EGR011").Path;
+        Assert.StartsWith("a[0].b[0][0][0]", path, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SingleDocumentWithoutMarkers_KeepsLinesAndText()
+    {
+        var text = "a: 1\r\nb:\r\n  - x\n\n# end\n";
+
+        var docs = YamlTreeReader.ReadAll(text, "s.yaml");
+
+        var doc = Assert.Single(docs);
+        Assert.Equal(1, doc.StartLine);
+        Assert.Equal(3, ConfigPath.Locate(doc.Root, "b[0]")!.Location!.Line);
+    }
 }

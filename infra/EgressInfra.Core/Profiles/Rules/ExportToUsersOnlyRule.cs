@@ -15,6 +15,8 @@ public sealed class ExportToUsersOnlyRule : IProfileRule
 
     public bool IsPerService => true;
 
+    public IReadOnlyList<string> Supersedes => [AnalysisCodes.ExportedToMesh.Code];
+
     public IEnumerable<RuleFinding> Check(RuleContext context)
     {
         foreach (var service in context.Services)

@@ -17,5 +17,12 @@ public interface IProfileRule
     /// <summary>False for rules about the stack as a whole, which no per-service waiver can lift.</summary>
     bool IsPerService { get; }
 
+    /// <summary>
+    /// Analysis codes (EGR2xx) that say the same as this rule. On a stack the profile decides such a
+    /// finding's level, so the analysis copy is dropped: a stack that waives or disables the rule is
+    /// not warned about it again under another code. Lint, which has no stack profile, keeps them.
+    /// </summary>
+    IReadOnlyList<string> Supersedes => [];
+
     IEnumerable<RuleFinding> Check(RuleContext context);
 }

@@ -15,6 +15,8 @@ public sealed class NoResolutionNoneOnHttpRule : IProfileRule
 
     public bool IsPerService => true;
 
+    public IReadOnlyList<string> Supersedes => [AnalysisCodes.HttpWithoutDns.Code];
+
     public IEnumerable<RuleFinding> Check(RuleContext context)
     {
         foreach (var service in context.Services.Where(s => s.Resolution == ServiceResolution.None))

@@ -14,6 +14,8 @@ public sealed class NoWildcardHostsRule : IProfileRule
 
     public bool IsPerService => true;
 
+    public IReadOnlyList<string> Supersedes => [AnalysisCodes.WildcardGrantsSiblings.Code];
+
     public IEnumerable<RuleFinding> Check(RuleContext context)
     {
         foreach (var service in context.Services)

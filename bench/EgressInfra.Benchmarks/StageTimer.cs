@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using EgressInfra.Core.Analysis;
+using EgressInfra.Core.Config.Binding;
+using EgressInfra.Core.Manifests;
+using EgressInfra.Core.Pipeline;
+using EgressInfra.Core.Sources;
+
+namespace EgressInfra.Benchmarks;
+
+/// <summary>
+/// `--stages N`: times each step of the pipeline on a stack of N services (warm, best of five), to
+/// see where a benchmark's time goes before optimising. Not a benchmark: no statistics.
+/// </summary>
+public static class StageTimer
+{
+    public static void Run(int services)
+    {
+        var text = StackGenerator.Generate(services);
+        for (var round = 0; round < 2; round++)
+        {
+            var document = Time("read (StackFile.Parse)", () => StackFile.Parse(text, "Pulumi.bench.yaml"));
+            var bound = Time("bind", () => StackConfigBinder.Bind(document.ProjectConfig!));
+            var built = Time("build entries", () => ManifestBuilder.BuildServiceEntries(bound.Config!.Egress));
+            var entries = built.Select(b => b.Entry).ToList();
+            Time("analyze", () => EgressAnalyzer.Analyze(entries));
+            var manifests = Time("build manifests", () => ManifestBuilder.Build(bound.Config!.Egress, built));
+            var plan = Time("pipeline (read + evaluate)", () => EgressPipeline.Evaluate(StackFile.Parse(text, "Pulumi.bench.yaml")));
+            Time("render", () => YamlWriter.RenderObjects(manifests.Objects));
+            Time("floor", () => YamlDotNetFloor.Run(text));
+            Console.WriteLine(round == 0 ? "(warm-up above)" : $"{services} services, {entries.Count} entries, {plan.Diagnostics.Count} diagnostics, {text.Length:N0} chars");
+        }
+    }
+
+    private static T Time<T>(string stage, Func<T> step)
+    {
+        var best = TimeSpan.MaxValue;
+        var bestCpu = TimeSpan.MaxValue;
+        long allocated = 0;
+        T result = default!;
+        var process = Process.GetCurrentProcess();
+        for (var i = 0; i < 5; i++)
+        {
+            process.Refresh();
+            var cpu = process.TotalProcessorTime;
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var sw = Stopwatch.StartNew();
+            result = step();
+            best = TimeSpan.FromTicks(Math.Min(best.Ticks, sw.Elapsed.Ticks));
+            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            process.Refresh();
+            bestCpu = TimeSpan.FromTicks(Math.Min(bestCpu.Ticks, (process.TotalProcessorTime - cpu).Ticks));
+        }
+
+        // CPU time (all threads, GC included) is steadier than wall time on a shared machine.
+        Console.WriteLine($"{stage,-28} {best.TotalMilliseconds,10:F1} ms wall {bestCpu.TotalMilliseconds,10:F1} ms cpu {allocated / 1048576.0,10:F1} MB");
+        return result;
+    }
+}

@@ -1,0 +1,31 @@
+using EgressInfra.Core.Diagnostics;
+using static EgressInfra.Core.Tests.Analysis.TestEntries;
+
+namespace EgressInfra.Core.Tests.Analysis.Rules;
+
+public class HttpOnTlsPortRuleTests
+{
+    private static readonly string Code = AnalysisCodes.HttpOnTlsPort.Code;
+
+    [Theory]
+    [InlineData("443/HTTP")]
+    [InlineData("443/http2")]
+    [InlineData("443/GRPC")]
+    [InlineData("443/HTTP_PROXY")]
+    public void HttpFamilyOn443_IsReported(string port)
+    {
+        var finding = Assert.Single(Findings(Code, Entry("api", ports: ["80/HTTP", port])));
+
+        Assert.Equal("spec.ports[1].protocol", finding.Diagnostic.Path);
+        Assert.Contains("wrong version number", finding.Diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("443/TLS")]
+    [InlineData("443/HTTPS")]
+    [InlineData("8443/HTTP")]
+    public void TlsOn443OrHttpElsewhere_Passes(string port)
+    {
+        Assert.Empty(Findings(Code, Entry("api", ports: [port])));
+    }
+}
