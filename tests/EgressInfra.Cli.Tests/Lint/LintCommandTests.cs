@@ -34,6 +34,23 @@ public class LintCommandTests
         Assert.Contains("0 errors", output, StringComparison.Ordinal);
     }
 
+    // The seed's known weaknesses come out as warnings on the line that has them: resolution left
+    // at NONE on apt's plain-HTTP entry (F9) and exportTo omitted on every entry (F10).
+    [Fact]
+    public void ExternalSamples_ReportTheSeedsWeaknessesAsWarnings()
+    {
+        var (exit, output, _) = CliRunner.Run("lint", TestData("external"), "--format", "json");
+
+        Assert.Equal(0, exit);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        var findings = json.RootElement.GetProperty("diagnostics").EnumerateArray()
+            .Select(d => (Code: d.GetProperty("code").GetString(), File: Path.GetFileName(d.GetProperty("file").GetString()), Severity: d.GetProperty("severity").GetString()))
+            .ToList();
+        Assert.All(findings, f => Assert.Equal("warning", f.Severity));
+        Assert.Contains(findings, f => f is { Code: "EGR207", File: "aptget.yaml" });
+        Assert.Equal(5, findings.Count(f => f.Code == "EGR209"));
+    }
+
     [Fact]
     public void ExternalDirectory_CountsEveryDocumentAndSkipsVirtualServices()
     {
