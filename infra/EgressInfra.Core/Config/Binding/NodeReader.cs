@@ -18,14 +18,9 @@ public sealed class NodeReader
 
     /// <summary>
     /// Records a finding. Its file position is attached later from its path (ConfigPath.LocateSource),
-    /// which points at the key for collections and missing values; <paramref name="at"/> documents
-    /// the node concerned.
+    /// which points at the key for collections and missing values.
     /// </summary>
-    public void Report(Diagnostic diagnostic, ConfigNode? at = null)
-    {
-        _ = at;
-        _diagnostics.Add(diagnostic);
-    }
+    public void Report(Diagnostic diagnostic) => _diagnostics.Add(diagnostic);
 
     public MappingNode? Mapping(ConfigNode? node, string path, bool required = false)
     {
@@ -37,12 +32,12 @@ public sealed class NodeReader
             case ScalarNode { Kind: ScalarKind.Null }:
                 if (required)
                 {
-                    Report(ConfigCodes.MissingValue.Create(path, $"'{path}' is required"), node);
+                    Report(ConfigCodes.MissingValue.Create(path, $"'{path}' is required"));
                 }
 
                 return null;
             default:
-                Report(ConfigCodes.WrongType.Create(path, $"expected a mapping of keys to values but found {node.Describe()}"), node);
+                Report(ConfigCodes.WrongType.Create(path, $"expected a mapping of keys to values but found {node.Describe()}"));
                 return null;
         }
     }
@@ -62,7 +57,7 @@ public sealed class NodeReader
             var hint = suggestion is null
                 ? $"Known keys here: {string.Join(", ", known)}."
                 : $"Did you mean '{suggestion}'?";
-            Report(ConfigCodes.UnknownKey.Create(ConfigPath.Child(path, key), $"unknown key '{key}'", hint), entry.Key);
+            Report(ConfigCodes.UnknownKey.Create(ConfigPath.Child(path, key), $"unknown key '{key}'", hint));
         }
     }
 
@@ -73,7 +68,7 @@ public sealed class NodeReader
             case SequenceNode seq:
                 if (required && seq.Items.Count == 0)
                 {
-                    Report(ConfigCodes.MissingValue.Create(path, $"'{path}' must list at least one item"), node);
+                    Report(ConfigCodes.MissingValue.Create(path, $"'{path}' must list at least one item"));
                 }
 
                 return [.. seq.Items.Select((item, i) => (item, ConfigPath.Index(path, i)))];
@@ -81,12 +76,12 @@ public sealed class NodeReader
             case ScalarNode { Kind: ScalarKind.Null }:
                 if (required)
                 {
-                    Report(ConfigCodes.MissingValue.Create(path, $"'{path}' is required and must list at least one item"), node);
+                    Report(ConfigCodes.MissingValue.Create(path, $"'{path}' is required and must list at least one item"));
                 }
 
                 return [];
             default:
-                Report(ConfigCodes.WrongType.Create(path, $"expected a list but found {node.Describe()}", "Write a list as [a, b] or one '- item' per line."), node);
+                Report(ConfigCodes.WrongType.Create(path, $"expected a list but found {node.Describe()}", "Write a list as [a, b] or one '- item' per line."));
                 return [];
         }
     }
@@ -98,7 +93,7 @@ public sealed class NodeReader
             case ScalarNode { Kind: ScalarKind.String } s:
                 if (required && s.Text.Trim().Length == 0)
                 {
-                    Report(ConfigCodes.MissingValue.Create(path, $"'{path}' must not be empty"), node);
+                    Report(ConfigCodes.MissingValue.Create(path, $"'{path}' must not be empty"));
                     return null;
                 }
 
@@ -107,7 +102,7 @@ public sealed class NodeReader
             case ScalarNode { Kind: ScalarKind.Null }:
                 if (required)
                 {
-                    Report(ConfigCodes.MissingValue.Create(path, $"'{path}' is required"), node);
+                    Report(ConfigCodes.MissingValue.Create(path, $"'{path}' is required"));
                 }
 
                 return null;
@@ -115,7 +110,7 @@ public sealed class NodeReader
                 // A bare number or boolean where text is expected: accept it as written, Pulumi does the same.
                 return s.Text;
             default:
-                Report(ConfigCodes.WrongType.Create(path, $"expected a string but found {node.Describe()}"), node);
+                Report(ConfigCodes.WrongType.Create(path, $"expected a string but found {node.Describe()}"));
                 return null;
         }
     }
@@ -143,7 +138,7 @@ public sealed class NodeReader
                 var value = YamlTreeReader.ParseInteger(s.Text);
                 if (value is null || value < min || value > max)
                 {
-                    Report(ConfigCodes.OutOfRange.Create(path, $"{s.Text} is outside the range {min}..{max}"), node);
+                    Report(ConfigCodes.OutOfRange.Create(path, $"{s.Text} is outside the range {min}..{max}"));
                     return null;
                 }
 
@@ -152,15 +147,15 @@ public sealed class NodeReader
             case ScalarNode { Kind: ScalarKind.Null }:
                 if (required)
                 {
-                    Report(ConfigCodes.MissingValue.Create(path, $"'{path}' is required"), node);
+                    Report(ConfigCodes.MissingValue.Create(path, $"'{path}' is required"));
                 }
 
                 return null;
             case ScalarNode { Kind: ScalarKind.String } s when YamlTreeReader.ResolvePlain(s.Text) == ScalarKind.Integer:
-                Report(ConfigCodes.WrongType.Create(path, $"expected a number but found the quoted string \"{s.Text}\"", $"Write {s.Text} without quotes (with `pulumi config set --path`, add --type int)."), node);
+                Report(ConfigCodes.WrongType.Create(path, $"expected a number but found the quoted string \"{s.Text}\"", $"Write {s.Text} without quotes (with `pulumi config set --path`, add --type int)."));
                 return null;
             default:
-                Report(ConfigCodes.WrongType.Create(path, $"expected a whole number but found {node.Describe()}"), node);
+                Report(ConfigCodes.WrongType.Create(path, $"expected a whole number but found {node.Describe()}"));
                 return null;
         }
     }
@@ -178,7 +173,7 @@ public sealed class NodeReader
             case ScalarNode { Kind: ScalarKind.Null }:
                 return null;
             default:
-                Report(ConfigCodes.WrongType.Create(path, $"expected true or false but found {node.Describe()}"), node);
+                Report(ConfigCodes.WrongType.Create(path, $"expected true or false but found {node.Describe()}"));
                 return null;
         }
     }
@@ -200,7 +195,7 @@ public sealed class NodeReader
         var accepted = string.Join(", ", names.Keys.Order(StringComparer.Ordinal));
         var suggestion = KeySuggester.Suggest(text, names.Keys);
         var hint = suggestion is null ? $"Use one of: {accepted}." : $"Did you mean '{suggestion}'? Accepted: {accepted}.";
-        Report(ConfigCodes.InvalidValue.Create(path, $"'{text}' is not an accepted value", hint), node);
+        Report(ConfigCodes.InvalidValue.Create(path, $"'{text}' is not an accepted value", hint));
         return null;
     }
 }

@@ -51,7 +51,7 @@ public static partial class StackConfigBinder
 
             if (waivers.FirstOrDefault(w => w.Rule == waiver.Rule && w.Service == waiver.Service) is { } first)
             {
-                reader.Report(ConfigCodes.DuplicateName.Create(itemPath, $"{first.SourcePath} already waives '{waiver.Rule}' for '{waiver.Service}'", "Keep one waiver per rule and service."), item);
+                reader.Report(ConfigCodes.DuplicateName.Create(itemPath, $"{first.SourcePath} already waives '{waiver.Rule}' for '{waiver.Service}'", "Keep one waiver per rule and service."));
                 continue;
             }
 
@@ -83,7 +83,7 @@ public static partial class StackConfigBinder
             }
             else
             {
-                reader.Report(ConfigCodes.InvalidValue.Create($"{path}.expires", $"'{expiresText}' is not a date", "Write the last day the waiver holds as YYYY-MM-DD, e.g. 2027-01-31."), map["expires"]);
+                reader.Report(ConfigCodes.InvalidValue.Create($"{path}.expires", $"'{expiresText}' is not a date", "Write the last day the waiver holds as YYYY-MM-DD, e.g. 2027-01-31."));
             }
         }
 

@@ -43,14 +43,13 @@ public static partial class StackConfigBinder
                 var suggestion = KeySuggester.Suggest(reference.Name, catalog.Presets.Select(p => p.Name));
                 var known = string.Join(", ", catalog.Presets.Select(p => p.Name));
                 reader.Report(
-                    PolicyCodes.UnknownPreset.Create(namePath, $"'{reference.Name}' is not a preset", suggestion is null ? $"Presets: {known}." : $"Did you mean '{suggestion}'? Presets: {known}."),
-                    nameNode);
+                    PolicyCodes.UnknownPreset.Create(namePath, $"'{reference.Name}' is not a preset", suggestion is null ? $"Presets: {known}." : $"Did you mean '{suggestion}'? Presets: {known}."));
                 continue;
             }
 
             if (references.FirstOrDefault(r => r.Name == reference.Name) is { } first)
             {
-                reader.Report(ConfigCodes.DuplicateName.Create(namePath, $"the preset '{reference.Name}' is already listed at {first.SourcePath}", "List each preset once; give it every namespace that uses it."), nameNode);
+                reader.Report(ConfigCodes.DuplicateName.Create(namePath, $"the preset '{reference.Name}' is already listed at {first.SourcePath}", "List each preset once; give it every namespace that uses it."));
                 continue;
             }
 
@@ -64,7 +63,7 @@ public static partial class StackConfigBinder
             {
                 if (names.TryGetValue(service.Name, out var firstPath))
                 {
-                    reader.Report(ConfigCodes.DuplicateName.Create(path, $"the preset '{preset.Name}' makes a service named '{service.Name}', which {firstPath} already uses", "Rename the hand-written service."), item);
+                    reader.Report(ConfigCodes.DuplicateName.Create(path, $"the preset '{preset.Name}' makes a service named '{service.Name}', which {firstPath} already uses", "Rename the hand-written service."));
                     continue;
                 }
 
@@ -99,19 +98,19 @@ public static partial class StackConfigBinder
     {
         if (preset.NeedsRegion && reference.Region is null)
         {
-            reader.Report(PolicyCodes.PresetRegion.Create(path, $"the preset '{preset.Name}' needs a region: its hosts name one", $"List it as {{ name: {preset.Name}, region: eu-west-1 }}."), item);
+            reader.Report(PolicyCodes.PresetRegion.Create(path, $"the preset '{preset.Name}' needs a region: its hosts name one", $"List it as {{ name: {preset.Name}, region: eu-west-1 }}."));
             return false;
         }
 
         if (!preset.NeedsRegion && reference.Region is not null)
         {
-            reader.Report(PolicyCodes.PresetRegion.Create($"{path}.region", $"the preset '{preset.Name}' takes no region", "Remove region."), ConfigPath.Locate(item, "region"));
+            reader.Report(PolicyCodes.PresetRegion.Create($"{path}.region", $"the preset '{preset.Name}' takes no region", "Remove region."));
             return false;
         }
 
         if (reference.Region is { } region && !RegionName().IsMatch(region))
         {
-            reader.Report(PolicyCodes.PresetRegion.Create($"{path}.region", $"'{region}' is not a region name", "Write the provider's region id, e.g. eu-west-1 or us-east-2."), ConfigPath.Locate(item, "region"));
+            reader.Report(PolicyCodes.PresetRegion.Create($"{path}.region", $"'{region}' is not a region name", "Write the provider's region id, e.g. eu-west-1 or us-east-2."));
             return false;
         }
 

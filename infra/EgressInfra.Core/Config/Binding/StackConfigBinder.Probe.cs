@@ -47,7 +47,7 @@ public static partial class StackConfigBinder
         const string path = "probe.deniedHost";
         if (!KubernetesNames.IsDns1123Subdomain(host))
         {
-            reader.Report(ConfigCodes.InvalidValue.Create(path, $"'{host}' is not a host name", "Use a lower-case DNS name that resolves, such as example.com."), node);
+            reader.Report(ConfigCodes.InvalidValue.Create(path, $"'{host}' is not a host name", "Use a lower-case DNS name that resolves, such as example.com."));
             return;
         }
 
@@ -55,7 +55,7 @@ public static partial class StackConfigBinder
         var declaredBy = egress?.Services.FirstOrDefault(s => s.Hosts.Any(h => HostMatches(h, host)));
         if (declaredBy is not null)
         {
-            reader.Report(ConfigCodes.InvalidValue.Create(path, $"'{host}' is declared by {declaredBy.SourcePath} ({declaredBy.Name}), so the probe cannot expect it to be denied", "Pick a host no service declares."), node);
+            reader.Report(ConfigCodes.InvalidValue.Create(path, $"'{host}' is declared by {declaredBy.SourcePath} ({declaredBy.Name}), so the probe cannot expect it to be denied", "Pick a host no service declares."));
         }
     }
 
@@ -64,14 +64,14 @@ public static partial class StackConfigBinder
         const string path = "probe.spoofAddress";
         if (!IPAddress.TryParse(address, out var ip))
         {
-            reader.Report(ConfigCodes.InvalidValue.Create(path, $"'{address}' is not an IP address", $"Use an address nothing answers on, such as {ProbeConfig.DefaultSpoofAddress} (TEST-NET-1)."), node);
+            reader.Report(ConfigCodes.InvalidValue.Create(path, $"'{address}' is not an IP address", $"Use an address nothing answers on, such as {ProbeConfig.DefaultSpoofAddress} (TEST-NET-1)."));
             return;
         }
 
         var declaredBy = egress?.Services.FirstOrDefault(s => s.Addresses.Any(a => AddressCovers(a, ip)));
         if (declaredBy is not null)
         {
-            reader.Report(ConfigCodes.InvalidValue.Create(path, $"'{address}' lies in an address declared by {declaredBy.SourcePath} ({declaredBy.Name})", "Pick an address no service declares."), node);
+            reader.Report(ConfigCodes.InvalidValue.Create(path, $"'{address}' lies in an address declared by {declaredBy.SourcePath} ({declaredBy.Name})", "Pick an address no service declares."));
         }
     }
 

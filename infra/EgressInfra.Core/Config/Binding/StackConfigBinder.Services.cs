@@ -31,7 +31,7 @@ public static partial class StackConfigBinder
         var name = reader.String(map["name"], $"{path}.name", required: true);
         if (name is not null && !KubernetesNames.IsDns1123Label(name))
         {
-            reader.Report(ConfigCodes.InvalidName.Create($"{path}.name", $"'{name}' is not a valid service name; it becomes the ServiceEntry's metadata.name"), map["name"]);
+            reader.Report(ConfigCodes.InvalidName.Create($"{path}.name", $"'{name}' is not a valid service name; it becomes the ServiceEntry's metadata.name"));
         }
 
         var hosts = reader.Strings(map["hosts"], $"{path}.hosts", required: true).Select(s => s.Value).ToValueList();
@@ -82,7 +82,7 @@ public static partial class StackConfigBinder
         {
             if (!governed.Contains(value, StringComparer.Ordinal))
             {
-                reader.Report(ConfigCodes.UngovernedNamespace.Create(itemPath, $"'{value}' is not one of the governed namespaces ({string.Join(", ", governed)})"), item);
+                reader.Report(ConfigCodes.UngovernedNamespace.Create(itemPath, $"'{value}' is not one of the governed namespaces ({string.Join(", ", governed)})"));
             }
             else if (!namespaces.Contains(value, StringComparer.Ordinal))
             {

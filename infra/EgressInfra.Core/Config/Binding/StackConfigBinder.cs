@@ -70,11 +70,11 @@ public static partial class StackConfigBinder
         {
             if (!KubernetesNames.IsDns1123Label(value))
             {
-                reader.Report(ConfigCodes.InvalidName.Create(itemPath, $"'{value}' is not a valid namespace name"), item);
+                reader.Report(ConfigCodes.InvalidName.Create(itemPath, $"'{value}' is not a valid namespace name"));
             }
             else if (namespaces.Contains(value, StringComparer.Ordinal))
             {
-                reader.Report(ConfigCodes.DuplicateName.Create(itemPath, $"the namespace '{value}' is listed twice"), item);
+                reader.Report(ConfigCodes.DuplicateName.Create(itemPath, $"the namespace '{value}' is listed twice"));
             }
             else
             {
@@ -99,8 +99,7 @@ public static partial class StackConfigBinder
             if (names.TryGetValue(service.Name, out var firstPath))
             {
                 reader.Report(
-                    ConfigCodes.DuplicateName.Create($"{itemPath}.name", $"the service name '{service.Name}' is already used by {firstPath}", "Give each service its own name, or merge the two into one service with several hosts or ports."),
-                    ConfigPath.Locate(item, "name"));
+                    ConfigCodes.DuplicateName.Create($"{itemPath}.name", $"the service name '{service.Name}' is already used by {firstPath}", "Give each service its own name, or merge the two into one service with several hosts or ports."));
                 continue;
             }
 
