@@ -70,7 +70,13 @@ public static class DiffMarkdown
             sb.Append("**Stack**\n\n");
             foreach (var change in diff.Stack)
             {
-                sb.Append("- ").Append(Field(change)).Append('\n');
+                sb.Append("- ").Append(Field(change));
+                if (change.Why is not null)
+                {
+                    sb.Append(" — **why it matters:** ").Append(Text(change.Why));
+                }
+
+                sb.Append('\n');
             }
 
             sb.Append('\n');

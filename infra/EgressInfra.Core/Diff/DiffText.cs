@@ -27,6 +27,10 @@ public static class DiffText
             foreach (var change in diff.Stack)
             {
                 sb.Append($"  {Field(change)}\n");
+                if (change.Why is not null)
+                {
+                    sb.Append($"    why it matters: {change.Why}\n");
+                }
             }
         }
 

@@ -4,7 +4,8 @@ namespace EgressInfra.Core.Diff;
 /// The semantic egress difference between two versions of a stack (or two stacks): what a reviewer
 /// needs to see, without the noise of reordered lists or reformatted YAML.
 /// </summary>
-/// <param name="Stack">Stack-wide settings: environment, profile, outbound policy, namespaces, Sidecar imports.</param>
+/// <param name="Stack">Stack-wide settings: environment, profile, outbound policy, namespaces, Sidecar imports,
+/// <c>policy.rules</c> levels, <c>policy.maxIpv4Prefix</c>/<c>maxIpv6Prefix</c> and <c>probe.*</c>.</param>
 /// <param name="Notes">Caveats about the inputs, e.g. a version that has errors.</param>
 public sealed record EgressDiff(
     string OldName,

@@ -1,4 +1,7 @@
+using System.Globalization;
+using EgressInfra.Core.Config;
 using EgressInfra.Core.Pipeline;
+using EgressInfra.Core.Probe;
 using EgressInfra.Core.Sources;
 
 namespace EgressInfra.Core.Diff;
@@ -50,6 +53,8 @@ public static class EgressDiffer
         AddScalar(stack, "outboundTrafficPolicy", old.OutboundPolicy, @new.OutboundPolicy);
         AddSet(stack, "namespaces", old.Namespaces, @new.Namespaces);
         AddSet(stack, "sidecarImports", old.SidecarImports, @new.SidecarImports);
+        AddPolicy(stack, old.Policy, @new.Policy);
+        AddProbe(stack, old.Probe, @new.Probe);
 
         var destinations = new List<NamespaceChange>();
         foreach (var ns in old.Destinations.Keys.Union(@new.Destinations.Keys).Order(StringComparer.Ordinal))
@@ -105,6 +110,78 @@ public static class EgressDiffer
             [.. old.Waivers.Except(@new.Waivers, StringComparer.Ordinal)],
             []);
     }
+
+    /// <summary>
+    /// <c>policy.rules.ID</c> per rule whose written level differs, and the prefix limits; a change that
+    /// loosens what is in force (the profile's level or limit where a version leaves it out) says why it matters.
+    /// </summary>
+    private static void AddPolicy(List<FieldChange> changes, PolicySnapshot old, PolicySnapshot @new)
+    {
+        foreach (var rule in old.Rules.Keys.Union(@new.Rules.Keys).Order(StringComparer.Ordinal))
+        {
+            var before = old.Rules.TryGetValue(rule, out var b) ? b.Name() : null;
+            var after = @new.Rules.TryGetValue(rule, out var a) ? a.Name() : null;
+            if (!string.Equals(before, after, StringComparison.Ordinal))
+            {
+                changes.Add(new FieldChange($"policy.rules.{rule}", before, after, [], [], RuleWhy(rule, old.LevelOf(rule), @new.LevelOf(rule))));
+            }
+        }
+
+        AddPrefix(changes, "policy.maxIpv4Prefix", "IPv4", old.MaxIpv4Prefix, @new.MaxIpv4Prefix, old.EffectiveMaxIpv4Prefix, @new.EffectiveMaxIpv4Prefix);
+        AddPrefix(changes, "policy.maxIpv6Prefix", "IPv6", old.MaxIpv6Prefix, @new.MaxIpv6Prefix, old.EffectiveMaxIpv6Prefix, @new.EffectiveMaxIpv6Prefix);
+    }
+
+    private static string? RuleWhy(string rule, EnforcementLevel? before, EnforcementLevel? after)
+    {
+        // EnforcementLevel runs from mandatory to disabled: a greater value is looser.
+        if (before is not { } b || after is not { } a || a <= b)
+        {
+            return null;
+        }
+
+        return a == EnforcementLevel.Disabled
+            ? $"{rule} was {b.Name()} and no longer runs: its findings are not even shown"
+            : $"{rule} was mandatory and is now advisory: its findings are shown but no longer stop a deployment";
+    }
+
+    private static void AddPrefix(List<FieldChange> changes, string field, string family, int? before, int? after, int? effectiveBefore, int? effectiveAfter)
+    {
+        if (before == after)
+        {
+            return;
+        }
+
+        // A smaller prefix length is a broader range.
+        var why = effectiveBefore is { } eb && effectiveAfter is { } ea && ea < eb
+            ? string.Create(CultureInfo.InvariantCulture, $"services may now declare {family} ranges as broad as /{ea} (was /{eb}), opening more addresses per entry")
+            : null;
+        changes.Add(new FieldChange(field, Number(before), Number(after), [], [], why));
+    }
+
+    /// <summary>Each <c>probe.*</c> setting that differs; an absent probe is a disabled one at default settings.</summary>
+    private static void AddProbe(List<FieldChange> changes, ProbeConfig old, ProbeConfig @new)
+    {
+        if (old.Enabled != @new.Enabled)
+        {
+            changes.Add(new FieldChange(
+                "probe.enabled",
+                Bool(old.Enabled),
+                Bool(@new.Enabled),
+                [],
+                [],
+                @new.Enabled ? null : "the post-deploy probe no longer checks that each namespace reaches what it declares and is denied the rest"));
+        }
+
+        AddScalar(changes, "probe.image", old.Image, @new.Image);
+        AddScalar(changes, "probe.deniedHost", old.DeniedHost, @new.DeniedHost);
+        AddScalar(changes, "probe.spoofAddress", old.SpoofAddress, @new.SpoofAddress);
+        AddScalar(changes, "probe.timeoutSeconds", Number(old.TimeoutSeconds), Number(@new.TimeoutSeconds));
+        AddScalar(changes, "probe.ttlSecondsAfterFinished", Number(old.TtlSecondsAfterFinished), Number(@new.TtlSecondsAfterFinished));
+    }
+
+    private static string? Number(int? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    private static string Bool(bool value) => value ? "true" : "false";
 
     private static string? First(IReadOnlyList<string> values) => values.Count == 0 ? null : values[0];
 

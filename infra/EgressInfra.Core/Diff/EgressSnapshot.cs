@@ -2,6 +2,7 @@ using System.Globalization;
 using EgressInfra.Core.Config;
 using EgressInfra.Core.Explain;
 using EgressInfra.Core.Manifests;
+using EgressInfra.Core.Probe;
 using EgressInfra.Core.Sources;
 
 namespace EgressInfra.Core.Diff;
@@ -12,6 +13,8 @@ namespace EgressInfra.Core.Diff;
 /// </summary>
 /// <param name="Destinations">Per governed namespace, the sorted destinations its Sidecar lets through.</param>
 /// <param name="Waivers">Policy waivers as one-line text, read from the config tree as written.</param>
+/// <param name="Policy">The <c>policy</c> rule levels and prefix limits, as bound.</param>
+/// <param name="Probe">The post-deploy probe's settings, as bound (<see cref="ProbeConfig.Disabled"/> when not configured).</param>
 public sealed record EgressSnapshot(
     string Environment,
     string Profile,
@@ -20,7 +23,9 @@ public sealed record EgressSnapshot(
     IReadOnlyList<string> SidecarImports,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Destinations,
     IReadOnlyDictionary<string, ServiceSnapshot> Services,
-    IReadOnlyList<string> Waivers)
+    IReadOnlyList<string> Waivers,
+    PolicySnapshot Policy,
+    ProbeConfig Probe)
 {
     /// <summary>The pseudo-destination of a namespace whose Sidecar passes anything (ALLOW_ANY).</summary>
     public const string AnyDestination = "any destination (ALLOW_ANY)";
@@ -66,7 +71,9 @@ public sealed record EgressSnapshot(
             Sorted(egress.SidecarImports),
             destinations,
             services,
-            projectConfig is null ? [] : WaiverReader.Read(projectConfig));
+            projectConfig is null ? [] : WaiverReader.Read(projectConfig),
+            PolicySnapshot.From(config),
+            config.Probe);
     }
 
     /// <summary>
