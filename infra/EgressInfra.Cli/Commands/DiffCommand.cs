@@ -18,7 +18,7 @@ public static class DiffCommand
         format.AcceptOnlyFromAmong("text", "markdown");
         var title = new Option<string?>("--title") { Description = "Heading of the Markdown output (default: the two names)." };
         var exitCode = new Option<bool>("--exit-code") { Description = "Exit 1 when there are changes, as git diff --exit-code does (default: 0 on success)." };
-        var command = new Command("diff", "Print what changes between two stacks or two versions of a stack file: destinations gained and lost per namespace, changed services, waivers.")
+        var command = new Command("diff", "Print what changes between two stacks or two versions of a stack file: destinations gained and lost per namespace, changed services, stack settings (profile, policy rules and prefix limits, probe), waivers.")
         {
             stacks, files, projectDir, format, title, exitCode,
         };
