@@ -6,17 +6,47 @@ namespace EgressInfra.Core.Analysis;
 
 /// <summary>
 /// An <c>addresses</c> item as an inclusive range of one address family: a bare IP is a range of
-/// one, a CIDR covers its whole prefix (host bits may be set, as Go's netip allows).
+/// one, a CIDR covers its whole prefix (host bits may be set, as Go's netip allows). The one
+/// address-range type of the Core: the analysis and the profile rules both use it.
 /// </summary>
 internal readonly record struct AddressRange(AddressFamily Family, UInt128 Start, UInt128 End)
 {
+    /// <summary>The prefix length as written (32 or 128 for a bare address).</summary>
+    public int PrefixLength { get; init; }
+
+    /// <summary>The address as written, host bits included.</summary>
+    public UInt128 Written { get; init; }
+
+    public bool IsIPv6 => Family == AddressFamily.InterNetworkV6;
+
+    /// <summary>True for <c>10.0.0.1/8</c>: the written address is not the range's network address.</summary>
+    public bool HasHostBits => Written != Start;
+
+    /// <summary>The range in canonical CIDR form, e.g. <c>10.0.0.0/8</c>.</summary>
+    public string Canonical
+    {
+        get
+        {
+            var bytes = new byte[IsIPv6 ? 16 : 4];
+            var value = Start;
+            for (var i = bytes.Length - 1; i >= 0; i--)
+            {
+                bytes[i] = (byte)(value & 0xFF);
+                value >>= 8;
+            }
+
+            return string.Create(CultureInfo.InvariantCulture, $"{new IPAddress(bytes)}/{PrefixLength}");
+        }
+    }
+
     /// <summary>Parses an address as Istio accepts it; anything else is left to validation and skipped here.</summary>
     public static bool TryParse(string text, out AddressRange range)
     {
         range = default;
         var slash = text.IndexOf('/', StringComparison.Ordinal);
         var ipText = slash < 0 ? text.AsSpan() : text.AsSpan(0, slash);
-        if (ipText.Contains('%') || !IPAddress.TryParse(ipText, out var ip))
+        // Istio's syntax first (Go netip): .NET alone would also accept forms Istio rejects, like 127.1.
+        if (ipText.Contains('%') || !Validation.Istio.Syntax.IstioIp.IsAddressOrPrefix(text) || !IPAddress.TryParse(ipText, out var ip))
         {
             return false;
         }
@@ -37,9 +67,11 @@ internal readonly record struct AddressRange(AddressFamily Family, UInt128 Start
 
         var hostBits = bits - prefix;
         var hostMask = hostBits == 0 ? UInt128.Zero : hostBits == 128 ? UInt128.MaxValue : (UInt128.One << hostBits) - 1;
-        range = new AddressRange(ip.AddressFamily, value & ~hostMask, value | hostMask);
+        range = new AddressRange(ip.AddressFamily, value & ~hostMask, value | hostMask) { PrefixLength = prefix, Written = value };
         return true;
     }
+
+    public override string ToString() => Canonical;
 
     public bool Overlaps(AddressRange other) => Family == other.Family && Start <= other.End && other.Start <= End;
 }

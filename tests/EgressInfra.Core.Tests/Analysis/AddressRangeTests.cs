@@ -31,6 +31,9 @@ public class AddressRangeTests
     [InlineData("not-an-ip")]
     [InlineData("fe80::1%eth0/64")]
     [InlineData("10.0.0.0/x")]
+    [InlineData("127.1")]
+    [InlineData("010.0.0.1")]
+    [InlineData("10.0.0.0/08")]
     public void Invalid_IsSkipped(string text)
     {
         Assert.False(AddressRange.TryParse(text, out _));
@@ -42,5 +45,16 @@ public class AddressRangeTests
         Assert.True(AddressRange.TryParse("0.0.0.0/0", out var v4));
         Assert.True(AddressRange.TryParse("::/0", out var v6));
         Assert.False(v4.Overlaps(v6));
+    }
+
+    [Theory]
+    [InlineData("10.0.0.1/8", true, "10.0.0.0/8")]
+    [InlineData("10.0.0.0/8", false, "10.0.0.0/8")]
+    [InlineData("192.0.2.7", false, "192.0.2.7/32")]
+    [InlineData("2001:db8::1/64", true, "2001:db8::/64")]
+    public void HostBits_AndCanonicalForm(string text, bool hostBits, string canonical)
+    {
+        Assert.True(AddressRange.TryParse(text, out var range));
+        Assert.Equal((hostBits, canonical), (range.HasHostBits, range.Canonical));
     }
 }

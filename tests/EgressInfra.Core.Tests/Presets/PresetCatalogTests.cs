@@ -86,7 +86,7 @@ public class PresetCatalogTests
                 Assert.True(KubernetesNames.IsDns1123Label(preset.ServiceName(service)), preset.ServiceName(service));
                 Assert.NotEmpty(service.Hosts);
                 Assert.NotEmpty(service.Ports);
-                Assert.All(service.Addresses, a => Assert.True(IpRange.TryParse(a, out _), a));
+                Assert.All(service.Addresses, a => Assert.True(EgressInfra.Core.Analysis.AddressRange.TryParse(a, out _), a));
                 Assert.Equal(service.Addresses.Count > 0, service.AddressesVerifiedOn is not null);
             });
         });

@@ -1,3 +1,4 @@
+using EgressInfra.Core.Analysis;
 using System.Globalization;
 using EgressInfra.Core.Diagnostics;
 
@@ -23,7 +24,7 @@ public sealed class AddressPrefixLimitRule : IProfileRule
             var broad = new List<(int Index, string Text, int Limit)>();
             for (var i = 0; i < service.Addresses.Count; i++)
             {
-                if (!IpRange.TryParse(service.Addresses[i], out var range))
+                if (!AddressRange.TryParse(service.Addresses[i], out var range))
                 {
                     continue;
                 }

@@ -1,4 +1,4 @@
-using System.Net;
+using EgressInfra.Core.Analysis;
 using EgressInfra.Core.Diagnostics;
 
 namespace EgressInfra.Core.Profiles.Rules;
@@ -23,31 +23,14 @@ public sealed class CanonicalRangesRule : IProfileRule
             for (var i = 0; i < service.Addresses.Count; i++)
             {
                 var text = service.Addresses[i];
-                if (!text.Contains('/', StringComparison.Ordinal) || !IpRange.TryParse(text, out var range))
-                {
-                    continue;
-                }
-
-                var network = NetworkAddress(range);
-                if (!network.Equals(range.Network))
+                if (AddressRange.TryParse(text, out var range) && range.HasHostBits)
                 {
                     yield return RuleContext.Finding(
                         service,
                         $"addresses[{i}]",
-                        $"'{text}' has host bits set: it covers {network}/{range.PrefixLength} ({RuleContext.Describe(service)})");
+                        $"'{text}' has host bits set: it covers {range.Canonical} ({RuleContext.Describe(service)})");
                 }
             }
         }
-    }
-
-    private static IPAddress NetworkAddress(IpRange range)
-    {
-        var bytes = range.Network.GetAddressBytes();
-        for (var bit = range.PrefixLength; bit < bytes.Length * 8; bit++)
-        {
-            bytes[bit / 8] &= (byte)~(0x80 >> (bit % 8));
-        }
-
-        return new IPAddress(bytes);
     }
 }

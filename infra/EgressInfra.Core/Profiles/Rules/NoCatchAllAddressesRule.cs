@@ -1,3 +1,4 @@
+using EgressInfra.Core.Analysis;
 using EgressInfra.Core.Diagnostics;
 
 namespace EgressInfra.Core.Profiles.Rules;
@@ -20,7 +21,7 @@ public sealed class NoCatchAllAddressesRule : IProfileRule
         {
             for (var i = 0; i < service.Addresses.Count; i++)
             {
-                if (IpRange.TryParse(service.Addresses[i], out var range) && range.PrefixLength == 0)
+                if (AddressRange.TryParse(service.Addresses[i], out var range) && range.PrefixLength == 0)
                 {
                     var family = range.IsIPv6 ? "IPv6" : "IPv4";
                     yield return RuleContext.Finding(

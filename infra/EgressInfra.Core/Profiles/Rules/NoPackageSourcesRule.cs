@@ -1,3 +1,4 @@
+using EgressInfra.Core.Analysis;
 using EgressInfra.Core.Diagnostics;
 using EgressInfra.Core.Presets;
 
@@ -32,7 +33,7 @@ public sealed class NoPackageSourcesRule : IProfileRule
         var sourceRanges = context.Presets.Presets
             .Where(p => p.Category.FetchesCode())
             .SelectMany(p => p.Services.SelectMany(s => s.Addresses.Select(a => (Preset: p, Address: a))))
-            .Select(x => (x.Preset, Parsed: IpRange.TryParse(x.Address, out var r) ? r : (IpRange?)null))
+            .Select(x => (x.Preset, Parsed: AddressRange.TryParse(x.Address, out var r) ? r : (AddressRange?)null))
             .Where(x => x.Parsed is not null)
             .Select(x => (x.Preset, Range: x.Parsed!.Value))
             .ToList();
@@ -55,7 +56,7 @@ public sealed class NoPackageSourcesRule : IProfileRule
             // The addresses count only when no host gave the service away (a TCP entry with a made-up host).
             for (var i = 0; i < service.Addresses.Count && !named; i++)
             {
-                if (!IpRange.TryParse(service.Addresses[i], out var range))
+                if (!AddressRange.TryParse(service.Addresses[i], out var range))
                 {
                     continue;
                 }
