@@ -123,7 +123,7 @@ public static class ManifestLinter
         /// <param name="keepResource">Keep a resource the finding names itself (an analysis finding may name the other entry).</param>
         public Diagnostic Place(Diagnostic finding, bool keepResource) => finding with
         {
-            Location = finding.Location ?? ConfigPath.Locate(root, finding.Path)?.Location,
+            Location = finding.Location ?? ConfigPath.LocateSource(root, finding.Path),
             Resource = keepResource ? finding.Resource ?? resource : resource,
         };
     }

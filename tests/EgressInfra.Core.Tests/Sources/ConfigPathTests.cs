@@ -28,4 +28,17 @@ public class ConfigPathTests
 
         Assert.Equal(3, node!.Location!.Line);
     }
+
+    // People fix a collection or a missing value at its key, so that is the line reported.
+    [Theory]
+    [InlineData("egress.services", 2)]
+    [InlineData("egress.services[0].name", 3)]
+    [InlineData("egress.services[0].ports", 3)]
+    [InlineData("egress.namespaces", 1)]
+    public void LocateSource_PointsAtScalarsAndAtTheKeyOfCollectionsAndMissingValues(string path, int line)
+    {
+        var root = YamlTreeReader.ReadSingle("egress:\n  services:\n    - name: a\n", "s.yaml").Root;
+
+        Assert.Equal(line, ConfigPath.LocateSource(root, path)!.Line);
+    }
 }
