@@ -14,8 +14,26 @@ internal static class ProbeJobArgsMapper
     public const string ComponentLabel = "app.kubernetes.io/component";
     public const string ComponentValue = "egress-probe";
 
-    /// <summary>Sidecar injection by label, which Istio reads before the namespace's own setting.</summary>
+    /// <summary>
+    /// Sidecar injection by label, which Istio reads before the namespace's own setting. The probe
+    /// never sets it: it must get exactly what the namespace's workloads get, and the script fails
+    /// when no proxy is present.
+    /// </summary>
     public const string InjectLabel = "sidecar.istio.io/inject";
+
+    /// <summary>
+    /// The Kubernetes provider (v4) replaces a Job that is not ready on the next update instead of
+    /// waiting for it again: one failed probe must not block every later <c>pulumi up</c>.
+    /// </summary>
+    public const string ReplaceUnreadyAnnotation = "pulumi.com/replaceUnready";
+
+    /// <summary>How long the provider awaits the Job's completion; it fits the Job's own deadline.</summary>
+    public const string TimeoutSecondsAnnotation = "pulumi.com/timeoutSeconds";
+
+    /// <summary>Time past the Job's deadline for the pod to be scheduled and its image pulled.</summary>
+    public const int AwaitMarginSeconds = 120;
+
+    public static int AwaitSeconds(ProbePlan plan) => (plan ?? throw new ArgumentNullException(nameof(plan))).DeadlineSeconds + AwaitMarginSeconds;
 
     /// <summary>Start the script only once the proxy is ready, or its first checks race the sidecar.</summary>
     public const string ProxyConfigAnnotation = "proxy.istio.io/config";
@@ -39,7 +57,12 @@ internal static class ProbeJobArgsMapper
                 Name = name,
                 Namespace = plan.Namespace,
                 Labels = labels,
-                Annotations = { { PolicyHashAnnotation, plan.PolicyHash } },
+                Annotations =
+                {
+                    { PolicyHashAnnotation, plan.PolicyHash },
+                    { ReplaceUnreadyAnnotation, "true" },
+                    { TimeoutSecondsAnnotation, AwaitSeconds(plan).ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                },
             },
             Spec = new JobSpecArgs
             {
@@ -51,7 +74,7 @@ internal static class ProbeJobArgsMapper
                 {
                     Metadata = new ObjectMetaArgs
                     {
-                        Labels = { { ManagedLabels.ManagedBy, ManagedLabels.ManagedByValue }, { ComponentLabel, ComponentValue }, { InjectLabel, "true" } },
+                        Labels = { { ManagedLabels.ManagedBy, ManagedLabels.ManagedByValue }, { ComponentLabel, ComponentValue } },
                         Annotations = { { ProxyConfigAnnotation, HoldUntilProxyStarts } },
                     },
                     Spec = PodSpec(plan),
