@@ -22,18 +22,18 @@ internal sealed class NamespaceEgress : ComponentResource
         : base(TypeToken, (policy ?? throw new ArgumentNullException(nameof(policy))).Namespace, options)
     {
         Namespace = policy.Namespace;
-        var registered = new List<(Resource Resource, DeliveryPhase Phase)>();
+        var registered = new List<RegisteredObject>();
         var byPhase = policy.Objects
             .Select(o => (Object: o, Lifecycle: KindLifecycle.Of(o.Kind, o.ApiVersion)))
             .GroupBy(o => o.Lifecycle.Phase)
             .OrderBy(g => g.Key);
         foreach (var phase in byPhase)
         {
-            var earlier = registered.Where(r => r.Phase < phase.Key).Select(r => r.Resource).ToList();
+            var earlier = registered.Where(r => r.Lifecycle.Phase < phase.Key).Select(r => r.Resource).ToList();
             foreach (var (obj, lifecycle) in phase)
             {
                 var guard = failClosed && lifecycle.HoldsPolicy;
-                var resource = KubernetesObjectResource.Create(obj, new CustomResourceOptions
+                var objectOptions = new CustomResourceOptions
                 {
                     Parent = this,
                     Provider = provider,
@@ -43,17 +43,17 @@ internal sealed class NamespaceEgress : ComponentResource
                     // The program never asks for delete-then-create; in prod, protect refuses any
                     // replacement outright, so a policy object is never deleted to be recreated.
                     DeleteBeforeReplace = false,
-                });
-                registered.Add((resource, phase.Key));
+                };
+                registered.Add(new RegisteredObject(obj, lifecycle, KubernetesObjectResource.Create(obj, objectOptions), objectOptions));
             }
         }
 
-        Objects = [.. registered.Select(r => r.Resource)];
+        Objects = [.. registered];
         AllowedDestinations = [.. policy.AllowedDestinations];
 
         if (policy.Probe is { } probe)
         {
-            Probe = new ProbeJob(this, probe, provider, Objects);
+            Probe = new ProbeJob(this, probe, provider, [.. Objects.Select(o => o.Resource)]);
         }
 
         RegisterOutputs(new Dictionary<string, object?>
@@ -65,8 +65,8 @@ internal sealed class NamespaceEgress : ComponentResource
 
     public string Namespace { get; }
 
-    /// <summary>The namespace's Kubernetes objects, phase by phase.</summary>
-    public ImmutableArray<Resource> Objects { get; }
+    /// <summary>The namespace's Kubernetes objects, phase by phase, with the options they were registered with.</summary>
+    public ImmutableArray<RegisteredObject> Objects { get; }
 
     /// <summary>What the namespace may reach, as <c>host:port/PROTOCOL</c>.</summary>
     public ImmutableArray<string> AllowedDestinations { get; }
