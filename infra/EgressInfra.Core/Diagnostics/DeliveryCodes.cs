@@ -34,8 +34,13 @@ public static class DeliveryCodes
         "EGR506", Severity.Info, "The cluster preflight was skipped: the stack renders manifests to a directory, so no cluster is read.",
         "Check the target cluster before applying the rendered files (see README, \"Before the first deploy\").");
 
+    public static readonly DiagnosticDescriptor ProbeImageNotPinned = new(
+        "EGR507", Severity.Warning, "The probe image is named by tag only: the tag can be moved to other bytes, which would then run inside the governed namespaces.",
+        "Pin the image by digest: name:tag@sha256:<digest> (`docker buildx imagetools inspect name:tag` shows it).");
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All =
     [
         ProdTargetMissing, CrdMissing, NamespaceMissing, AmbientNamespaceUnderSidecars, InjectionOff, UnownedSidecar, PreflightSkipped,
+        ProbeImageNotPinned,
     ];
 }

@@ -10,9 +10,9 @@ namespace EgressInfra.Probe;
 /// <summary>A namespace's probe plan to the args of the Job that runs its script inside the mesh.</summary>
 internal static class ProbeJobArgsMapper
 {
-    public const string PolicyHashAnnotation = "egress-infra.io/policy-hash";
-    public const string ComponentLabel = "app.kubernetes.io/component";
-    public const string ComponentValue = "egress-probe";
+    public const string PolicyHashAnnotation = ProbeJobManifest.PolicyHashAnnotation;
+    public const string ComponentLabel = ProbeJobManifest.ComponentLabel;
+    public const string ComponentValue = ProbeJobManifest.ComponentValue;
 
     /// <summary>
     /// Sidecar injection by label, which Istio reads before the namespace's own setting. The probe
@@ -25,22 +25,19 @@ internal static class ProbeJobArgsMapper
     /// The Kubernetes provider (v4) replaces a Job that is not ready on the next update instead of
     /// waiting for it again: one failed probe must not block every later <c>pulumi up</c>.
     /// </summary>
-    public const string ReplaceUnreadyAnnotation = "pulumi.com/replaceUnready";
+    public const string ReplaceUnreadyAnnotation = ProbeJobManifest.ReplaceUnreadyAnnotation;
 
     /// <summary>How long the provider awaits the Job's completion; it fits the Job's own deadline.</summary>
-    public const string TimeoutSecondsAnnotation = "pulumi.com/timeoutSeconds";
+    public const string TimeoutSecondsAnnotation = ProbeJobManifest.TimeoutSecondsAnnotation;
 
     /// <summary>Time past the Job's deadline for the pod to be scheduled and its image pulled.</summary>
-    public const int AwaitMarginSeconds = 120;
+    public const int AwaitMarginSeconds = ProbeJobManifest.AwaitMarginSeconds;
 
-    public static int AwaitSeconds(ProbePlan plan) => (plan ?? throw new ArgumentNullException(nameof(plan))).DeadlineSeconds + AwaitMarginSeconds;
+    public static int AwaitSeconds(ProbePlan plan) => ProbeJobManifest.AwaitSeconds(plan);
 
-    /// <summary>Start the script only once the proxy is ready, or its first checks race the sidecar.</summary>
-    public const string ProxyConfigAnnotation = "proxy.istio.io/config";
-    public const string HoldUntilProxyStarts = "{\"holdApplicationUntilProxyStarts\": true}";
-
-    /// <summary>Any non-root user but Istio's proxy (1337), whose traffic the sidecar does not capture.</summary>
-    public const int RunAsUser = 65532;
+    public const string ProxyConfigAnnotation = ProbeJobManifest.ProxyConfigAnnotation;
+    public const string HoldUntilProxyStarts = ProbeJobManifest.HoldUntilProxyStarts;
+    public const int RunAsUser = ProbeJobManifest.RunAsUser;
 
     public static JobArgs Create(ProbePlan plan, Input<string> name)
     {

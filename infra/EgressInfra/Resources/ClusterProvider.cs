@@ -20,6 +20,14 @@ internal static class ClusterProvider
         ArgumentNullException.ThrowIfNull(target);
         var args = new KubernetesProviderArgs();
 
+        // Set, the provider writes YAML instead of talking to a cluster: a stack renders without one.
+        // The provider rejects a context or kubeconfig next to it, and no cluster identity applies.
+        if (NullIfBlank(target.RenderYamlToDirectory) is { } directory)
+        {
+            args.RenderYamlToDirectory = directory;
+            return new KubernetesProvider(Name, args);
+        }
+
         if (kubeconfig is not null)
         {
             args.KubeConfig = Output.CreateSecret(kubeconfig);
@@ -37,12 +45,6 @@ internal static class ClusterProvider
         if (DeliveryTarget.ClusterIdentity(target) is { } identity)
         {
             args.ClusterIdentifier = identity;
-        }
-
-        // Set, the provider writes YAML instead of talking to a cluster: a stack renders without one.
-        if (NullIfBlank(target.RenderYamlToDirectory) is { } directory)
-        {
-            args.RenderYamlToDirectory = directory;
         }
 
         return new KubernetesProvider(Name, args);

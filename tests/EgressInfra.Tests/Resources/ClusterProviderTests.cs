@@ -52,6 +52,21 @@ public class ClusterProviderTests
         Assert.NotEmpty(run.KubernetesObjects());
     }
 
+    // The provider rejects a context next to a render directory; a prod stack that names its context
+    // can still render.
+    [Fact]
+    public async Task RenderingAProdStack_LeavesContextAndIdentityOut()
+    {
+        var keys = PulumiConfig.Keys(PulumiConfig.ShippedStackText("prod") + "\n  egress-infra:renderYamlToDirectory: out/prod\n");
+
+        var run = await ProgramRun.RunAsync(PulumiConfig.FromKeys(keys), "prod");
+
+        var provider = Assert.Single(run.OfType("pulumi:providers:kubernetes"));
+        Assert.Equal("out/prod", provider.Inputs["renderYamlToDirectory"]);
+        Assert.False(provider.Inputs.ContainsKey("context"));
+        Assert.False(provider.Inputs.ContainsKey("clusterIdentifier"));
+    }
+
     // Pulumi.yaml declares these settings with "" as default; blank must not become an empty context,
     // kubeconfig or render directory.
     [Fact]
