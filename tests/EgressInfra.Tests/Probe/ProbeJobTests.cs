@@ -77,7 +77,7 @@ public class ProbeJobTests
             var command = ((IEnumerable<object>)container["command"]).Cast<string>().ToList();
             Assert.Equal(["/bin/sh", "-c", probe.Script], command);
             var script = command[2];
-            Assert.All(allowed[probe.Namespace], d => Assert.Contains($"'allow {d}'", script, StringComparison.Ordinal));
+            Assert.All(allowed[probe.Namespace], d => Assert.Contains($"'allow {d}", script, StringComparison.Ordinal));
             Assert.Contains("'deny undeclared host example.com:443/TLS'", script, StringComparison.Ordinal);
             Assert.Contains("'deny undeclared host example.com:80/HTTP'", script, StringComparison.Ordinal);
             Assert.Contains("'deny undeclared port ", script, StringComparison.Ordinal);
