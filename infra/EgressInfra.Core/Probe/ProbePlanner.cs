@@ -53,18 +53,19 @@ public static class ProbePlanner
 
             // Resolution NONE: the proxy matches the address the client dialled, and the name need not
             // resolve at all; dial each declared address and count on the host's proxy cluster.
+            // A range names no single address: the host's own name is dialled, and the client's DNS
+            // answer must fall in a declared range for the proxy to pass it on.
             if (resolution == "NONE" && addresses.Count > 0)
             {
-                foreach (var address in addresses)
+                var singles = addresses.Select(SingleAddress).OfType<string>().ToList();
+                foreach (var ip in singles)
                 {
-                    if (SingleAddress(address) is { } ip)
-                    {
-                        checks.Add(new ProbeCheck(ProbeCheckKind.Allow, method, ip, port, protocol, $"allow {label} at {ip}", ServiceHost: host));
-                    }
-                    else
-                    {
-                        skipped.Add($"{label} at {address}: a range names no single address to try");
-                    }
+                    checks.Add(new ProbeCheck(ProbeCheckKind.Allow, method, ip, port, protocol, $"allow {label} at {ip}", ServiceHost: host));
+                }
+
+                if (singles.Count < addresses.Count)
+                {
+                    checks.Add(new ProbeCheck(ProbeCheckKind.Allow, method, host, port, protocol, $"allow {label}", ServiceHost: host));
                 }
 
                 continue;

@@ -28,7 +28,8 @@ public class RenderCommandTests
         Assert.StartsWith("---\napiVersion: batch/v1\nkind: Job\n", job, StringComparison.Ordinal);
         Assert.Contains("namespace: sandbox", job, StringComparison.Ordinal);
         Assert.Matches(@"pulumi.com/replaceUnready: [""']?true[""']?\n", job);
-        Assert.Matches(@"image: [^\n]+@sha256:[0-9a-f]{64}\n", job);
+        Assert.Contains(Core.Probe.ProbeConfig.DefaultImage, job, StringComparison.Ordinal);
+        Assert.Matches("@sha256:[0-9a-f]{64}", Core.Probe.ProbeConfig.DefaultImage);
         Assert.DoesNotContain("sidecar.istio.io/inject", job, StringComparison.Ordinal);
         Assert.Contains("healthz/ready", job, StringComparison.Ordinal);
     }

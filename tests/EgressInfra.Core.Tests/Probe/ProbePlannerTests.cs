@@ -71,7 +71,7 @@ public class ProbePlannerTests
     }
 
     [Fact]
-    public void NoneEntryWithARange_IsSkippedWithAReason()
+    public void NoneEntryWithARange_IsTriedByItsName()
     {
         var manifests = Manifests("""
             - name: db
@@ -83,8 +83,8 @@ public class ProbePlannerTests
 
         var plan = Assert.Single(ProbePlanner.Plan(manifests, ProbeConfig.Defaults));
 
-        Assert.DoesNotContain(plan.Checks, c => c.Kind == ProbeCheckKind.Allow);
-        Assert.Contains(plan.Skipped, s => s.Contains("10.0.0.0/24: a range names no single address", StringComparison.Ordinal));
+        var allow = Assert.Single(plan.Checks, c => c.Kind == ProbeCheckKind.Allow);
+        Assert.Equal(("db.internal", 5432L, "db.internal"), (allow.Host, allow.Port, allow.ServiceHost));
     }
 
     [Theory]

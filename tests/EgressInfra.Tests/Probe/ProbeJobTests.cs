@@ -107,6 +107,24 @@ public class ProbeJobTests
         }
     }
 
+    // egressctl render prints the Job for review; what Pulumi registers must be that Job, field for
+    // field (only the name differs: Pulumi's carries a random suffix kept by the policy hash).
+    [Fact]
+    public async Task RegisteredJob_IsTheRenderedJob()
+    {
+        var stack = ProdWithProbe();
+        var run = await RunAsync(stack);
+        var plan = EgressPipeline.Evaluate(PulumiConfig.Keys(stack));
+
+        foreach (var probe in ProbePlanner.Plan(plan.Manifests!, plan.Config!.Probe))
+        {
+            var job = Assert.Single(run.OfType(JobType), j => j.Name == $"{probe.Namespace}-probe");
+            var registered = job.Inputs.Canonical().Replace((string)job.Value("metadata", "name")!, "NAME", StringComparison.Ordinal);
+            var rendered = ProbeJobManifest.ToTree(probe).Canonical().Replace(ProbeJobManifest.RenderedName(probe), "NAME", StringComparison.Ordinal);
+            Assert.Equal(rendered, registered);
+        }
+    }
+
     [Fact]
     public async Task HttpEntries_GetASpoofedHostHeaderCheck()
     {
