@@ -16,8 +16,7 @@ public static class ExplainCommand
         var host = new Option<string>("--host") { Description = "The host name the client asks for (SNI or Host header), or an IP address.", Required = true };
         var port = new Option<int>("--port", "-p") { Description = "The destination port.", Required = true };
         var protocol = new Option<string?>("--protocol") { Description = "What the client speaks (HTTP, HTTPS, TLS, TCP, MySQL, ...); default: what the stack declares for the port." };
-        var format = new Option<string>("--format") { Description = "Output format: text or json.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json");
+        var format = CommonOptions.Format("explain", "Output format: text or json.", "text", "json");
         var command = new Command("explain", "Explain whether a namespace may reach a destination, through which entry, and if not what a pod sees and the smallest change that allows it. Exit 0 allowed, 1 denied, 2 usage or a stack with errors.");
         stack.AddTo(command);
         command.Add(ns);
