@@ -48,7 +48,7 @@ public static class CommonOptions
     public static string NotOneOf(string token, string noun, string verb, IReadOnlyList<string> values)
     {
         var suggestion = KeySuggester.Suggest(token, values);
-        var mean = suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?";
-        return $"'{token}' is not a {noun} of egressctl {verb}{mean} Use one of: {string.Join(", ", values)} (default: {values[0]})";
+        var mean = suggestion is null ? "." : $": did you mean '{suggestion}'?";
+        return $"'{token}' is not a {noun} of egressctl {verb}{mean} Use one of: {string.Join(", ", values)} (default: {values[0]}).";
     }
 }

@@ -27,7 +27,7 @@ public static class LintCommand
             "profile",
             "permissive: only what Istio rejects is an error; restrictive: every warning is an error.",
             [.. LintOptions.Profiles]);
-        var maxInputSize = InputLimit.CreateOption();
+        var maxInputSize = InputLimit.CreateOption(InputLimit.DefaultLintBytes);
 
         var command = new Command("lint", "Validate existing ServiceEntry and Sidecar YAML: API server schema, Istio's admission rules and cross-entry analysis.")
         {
@@ -40,7 +40,7 @@ public static class LintCommand
         {
             var options = LintOptions.ForProfile(parse.GetValue(profile)!)
                 ?? throw new UsageException($"unknown profile; use one of: {string.Join(", ", LintOptions.Profiles)}");
-            var budget = new InputText.Budget(InputLimit.Resolve(parse.GetValue(maxInputSize)));
+            var budget = new InputText.Budget(InputLimit.Resolve(parse.GetValue(maxInputSize), InputLimit.DefaultLintBytes));
             var read = ManifestInputs.Read(parse.GetValue(files)!, context.In, context.InBytes, budget);
             var result = ManifestLinter.Lint(read.Inputs, options);
             var chosen = CommonOptions.ToOutputFormat(parse.GetValue(format)!);

@@ -12,19 +12,25 @@ public static class InputLimit
 {
     public const long DefaultBytes = 64L * 1024 * 1024;
 
+    /// <summary>
+    /// What one lint run reads by default, over all its files: a manifest dump costs far more per byte
+    /// than a stack file (every document is a whole object), and 16 MiB keeps a run within seconds and
+    /// a few hundred MB. Larger dumps are linted with a larger --max-input-size, or split.
+    /// </summary>
+    public const long DefaultLintBytes = 16L * 1024 * 1024;
+
     public const string EnvironmentVariable = "EGRESSCTL_MAX_INPUT_SIZE";
 
     public const string OptionName = "--max-input-size";
 
-    public static Option<string?> CreateOption() => new(OptionName)
+    public static Option<string?> CreateOption(long defaultBytes = DefaultBytes) => new(OptionName)
     {
-        Description = $"Most bytes read from the input (a stack file, or all that lint reads), e.g. 64MiB, 200MB, 1GiB; also ${EnvironmentVariable}.",
+        Description = $"Most bytes to read (counted as read), e.g. 64MiB, 200MB, 1GiB; also ${EnvironmentVariable} [default: {Describe(defaultBytes).Replace(" ", string.Empty, StringComparison.Ordinal)}]",
         HelpName = "SIZE",
-        DefaultValueFactory = _ => null,
     };
 
     /// <summary>The option, else the environment variable, else <see cref="DefaultBytes"/>.</summary>
-    public static long Resolve(string? option, string? environment)
+    public static long Resolve(string? option, string? environment, long defaultBytes = DefaultBytes)
     {
         if (option is not null)
         {
@@ -36,10 +42,11 @@ public static class InputLimit
             return Parse(environment) ?? throw new UsageException($"{EnvironmentVariable}='{environment}' is not a size; write e.g. 64MiB, 500MB or 1048576");
         }
 
-        return DefaultBytes;
+        return defaultBytes;
     }
 
-    public static long Resolve(string? option) => Resolve(option, Environment.GetEnvironmentVariable(EnvironmentVariable));
+    public static long Resolve(string? option, long defaultBytes = DefaultBytes) =>
+        Resolve(option, Environment.GetEnvironmentVariable(EnvironmentVariable), defaultBytes);
 
     /// <summary>Bytes, with an optional K/M/G unit (KB/MB/GB as powers of 1000, K/KiB/M/MiB/G/GiB as powers of 1024).</summary>
     public static long? Parse(string text)

@@ -41,15 +41,15 @@ public static partial class YamlTreeReader
     /// Reads every document of a multi-document stream. Documents are split at their <c>---</c> markers
     /// first, so that a syntax error in one document leaves the others readable.
     /// </summary>
-    public static IReadOnlyList<YamlDocument> ReadAll(string text, string file)
+    public static IReadOnlyList<YamlDocument> ReadAll(string text, string file) => [.. ReadEach(text, file)];
+
+    /// <summary>The documents one at a time, each read when asked for: lint holds one tree at a time, not a whole dump's.</summary>
+    public static IEnumerable<YamlDocument> ReadEach(string text, string file)
     {
-        var result = new List<YamlDocument>();
         foreach (var (chunk, firstLine) in SplitDocuments(text))
         {
-            result.Add(ReadChunk(chunk, firstLine, file));
+            yield return ReadChunk(chunk, firstLine, file);
         }
-
-        return result;
     }
 
     [GeneratedRegex(@"^---(?:[ \t].*)?$|^\.\.\.[ \t]*$")]
