@@ -8,6 +8,7 @@ public static class DiagnosticCatalog
         .. ConfigCodes.All,
         .. IstioCodes.All,
         .. ManifestCodes.All,
+        .. SidecarCodes.All,
         .. AnalysisCodes.All,
         .. PolicyCodes.All,
     ];

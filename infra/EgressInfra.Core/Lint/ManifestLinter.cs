@@ -37,6 +37,7 @@ public static class ManifestLinter
         var diagnostics = new List<Diagnostic>();
         var entries = new List<ReadEntry>();
         var sidecars = new List<Sidecar>();
+        var sidecarDocuments = new List<ReadSidecar>();
         var skipped = new SortedDictionary<string, int>(StringComparer.Ordinal);
         int documents = 0, serviceEntries = 0, sidecarCount = 0;
 
@@ -76,9 +77,12 @@ public static class ManifestLinter
                         break;
                     case ManifestKind.Sidecar:
                         sidecarCount++;
-                        if (read.Object is Sidecar sidecar)
+                        if (read.Object is Sidecar sidecar && document.Root is MappingNode sidecarRoot)
                         {
                             sidecars.Add(sidecar);
+                            var place = new ReadSidecar(sidecarRoot, read.Resource);
+                            sidecarDocuments.Add(place);
+                            diagnostics.AddRange(SidecarValidator.Validate(sidecarRoot).Select(place.Place));
                         }
 
                         break;
@@ -87,6 +91,16 @@ public static class ManifestLinter
                         break;
                 }
             }
+        }
+
+        var candidates = sidecars.Select((s, i) => new SidecarConflicts.Candidate(
+            i,
+            s.Metadata.Namespace ?? DefaultNamespace,
+            s.Metadata.Name,
+            SelectorOf(sidecarDocuments[i].Root))).ToList();
+        foreach (var (index, finding) in SidecarConflicts.Find(candidates))
+        {
+            diagnostics.Add(sidecarDocuments[index].Place(finding));
         }
 
         foreach (var finding in analyze([.. entries.Select(e => e.Effective)]))
@@ -105,6 +119,36 @@ public static class ManifestLinter
             : diagnostics;
         var counts = new LintCounts(documents, serviceEntries, sidecarCount, new ValueMap<int>(skipped));
         return new LintResult(DiagnosticOrder.Sort(final), counts, [.. entries.Select(e => e.Entry)], sidecars);
+    }
+
+    /// <summary>The workloadSelector's labels, or null for a Sidecar that applies to the whole namespace.</summary>
+    private static Dictionary<string, string>? SelectorOf(MappingNode root)
+    {
+        var labels = ((root["spec"] as MappingNode)?["workloadSelector"] as MappingNode)?["labels"] as MappingNode;
+        if (labels is null || labels.Entries.Count == 0)
+        {
+            return null;
+        }
+
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in labels.Entries)
+        {
+            result[key.Text] = (value as ScalarNode)?.Text ?? string.Empty;
+        }
+
+        return result;
+    }
+
+    /// <summary>A Sidecar document and where its findings go.</summary>
+    private sealed class ReadSidecar(MappingNode root, string? resource)
+    {
+        public MappingNode Root { get; } = root;
+
+        public Diagnostic Place(Diagnostic finding) => finding with
+        {
+            Location = finding.Location ?? ConfigPath.LocateSource(Root, finding.Path),
+            Resource = resource,
+        };
     }
 
     /// <summary>An entry as written, the one Istio's rules see, and where its findings go.</summary>

@@ -42,6 +42,7 @@ public static class SchemaKeys
         ["services"] = new("The external destinations the governed namespaces may reach; each becomes one ServiceEntry in every namespace that uses it.", () => Array(Ref("service"))),
         ["presets"] = new("Well-known destinations from the preset catalog (`egressctl presets`), by name or as an object; each expands to services named preset-<name> or preset-<name>-<part>.", () => Array(Ref("preset"))),
         ["sidecarImports"] = new("Extra namespace/host imports added to every Sidecar (the control plane and egress gateway live here).", () => With(Array(Pattern("^[^/]+/[^/]+$")), "default", new JsonArray([.. StackConfigBinder.DefaultSidecarImports.Select(i => (JsonNode)i)]))),
+        ["namespaceImports"] = new("Extra namespace/host imports for one governed namespace's Sidecar, by namespace: calls to another team's in-mesh services.", () => new JsonObject { ["type"] = "object", ["additionalProperties"] = Array(Pattern("^[^/]+/[^/]+$")) }),
     };
 
     public static readonly IReadOnlyDictionary<string, KeySpec> Service = new Dictionary<string, KeySpec>(StringComparer.Ordinal)

@@ -19,7 +19,7 @@ public static partial class StackConfigBinder
         ["environment", "profile", "policy", "egress", "kubeconfig", "context", "renderYamlToDirectory", "probe"];
 
     public static readonly IReadOnlyList<string> EgressKeys =
-        ["outboundTrafficPolicy", "namespaces", "services", "presets", "sidecarImports"];
+        ["outboundTrafficPolicy", "namespaces", "services", "presets", "sidecarImports", "namespaceImports"];
 
     public static readonly IReadOnlyList<string> DefaultSidecarImports = ["istio-system/*"];
 
@@ -86,6 +86,15 @@ public static partial class StackConfigBinder
             ? [.. DefaultSidecarImports]
             : reader.Strings(map["sidecarImports"], "egress.sidecarImports").Select(s => s.Value).ToList();
 
+        for (var i = 0; i < imports.Count; i++)
+        {
+            foreach (var problem in Validation.Istio.SidecarHostRules.Check(imports[i]))
+            {
+                reader.Report(Diagnostics.SidecarCodes.InvalidEgressHost.Create($"egress.sidecarImports[{i}]", $"'{imports[i]}': {problem}"));
+            }
+        }
+
+        var namespaceImports = BindNamespaceImports(reader, map["namespaceImports"], namespaces);
         var services = new List<ExternalService>();
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (item, itemPath) in reader.List(map["services"], "egress.services"))
@@ -108,6 +117,42 @@ public static partial class StackConfigBinder
         }
 
         var presets = BindPresets(reader, map["presets"], namespaces, services, names);
-        return new EgressConfig(policy, namespaces.ToValueList(), services.ToValueList(), imports.ToValueList()) { Presets = presets };
+        return new EgressConfig(policy, namespaces.ToValueList(), services.ToValueList(), imports.ToValueList()) { Presets = presets, NamespaceImports = namespaceImports };
+    }
+
+    private static ValueMap<ValueList<string>> BindNamespaceImports(NodeReader reader, ConfigNode? node, List<string> namespaces)
+    {
+        const string path = "egress.namespaceImports";
+        var map = reader.Mapping(node, path);
+        if (map is null)
+        {
+            return ValueMap<ValueList<string>>.Empty;
+        }
+
+        var result = new List<KeyValuePair<string, ValueList<string>>>();
+        foreach (var (key, value) in map.Entries)
+        {
+            var nsPath = Sources.ConfigPath.Child(path, key.Text);
+            if (!namespaces.Contains(key.Text, StringComparer.Ordinal))
+            {
+                reader.Report(ConfigCodes.UngovernedNamespace.Create(nsPath, $"'{key.Text}' is not a governed namespace (egress.namespaces)"));
+                continue;
+            }
+
+            var imports = new List<string>();
+            foreach (var (text, itemPath, _) in reader.Strings(value, nsPath))
+            {
+                foreach (var problem in Validation.Istio.SidecarHostRules.Check(text))
+                {
+                    reader.Report(Diagnostics.SidecarCodes.InvalidEgressHost.Create(itemPath, $"'{text}': {problem}"));
+                }
+
+                imports.Add(text);
+            }
+
+            result.Add(new(key.Text, imports.ToValueList()));
+        }
+
+        return result.ToValueMap();
     }
 }

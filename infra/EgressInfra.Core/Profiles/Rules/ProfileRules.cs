@@ -13,6 +13,8 @@ public static class ProfileRules
         new CanonicalRangesRule(),
         new NoCleartextHttpRule(),
         new NoResolutionNoneOnHttpRule(),
+        new NoOpenPortsRule(),
+        new NoSniSpoofingRule(),
         new ExportToUsersOnlyRule(),
         new OwnerAndReasonRule(),
         new PresetAddressesFreshRule(),
