@@ -27,6 +27,12 @@ public static class EgressPipeline
             return new EgressPlan(null, null, DiagnosticOrder.Sort(document.Problems)) { IsUnusable = true };
         }
 
+        options ??= EvaluationOptions.Default;
+        if (options.StackName is null && StackNames.FromFileName(document.File) is { } name)
+        {
+            options = options with { StackName = name };
+        }
+
         var plan = Evaluate(document.ProjectConfig, null, options);
         if (document.Problems.Count == 0)
         {
@@ -51,6 +57,8 @@ public static class EgressPipeline
         {
             return Finish(null, null, diagnostics, projectConfig, locator);
         }
+
+        config = StackNames.Apply(config, options.StackName, diagnostics);
 
         var built = ManifestBuilder.BuildServiceEntries(config.Egress);
         foreach (var item in built)

@@ -16,7 +16,7 @@ public sealed record BindResult(StackConfig? Config, IReadOnlyList<Diagnostic> D
 public static partial class StackConfigBinder
 {
     public static readonly IReadOnlyList<string> RootKeys =
-        ["environment", "profile", "policy", "egress", "kubeconfig", "context", "renderYamlToDirectory", "probe"];
+        ["environment", "environmentOverride", "profile", "policy", "egress", "kubeconfig", "context", "renderYamlToDirectory", "probe"];
 
     public static readonly IReadOnlyList<string> EgressKeys =
         ["outboundTrafficPolicy", "namespaces", "services", "presets", "sidecarImports", "namespaceImports"];
@@ -45,7 +45,14 @@ public static partial class StackConfigBinder
         }
 
         var profile = profileText ?? DefaultProfile(environment.Value);
-        return new BindResult(new StackConfig(environment.Value, profile, egress, kubernetes) { Policy = policy, Probe = probe }, reader.Diagnostics);
+        var config = new StackConfig(environment.Value, profile, egress, kubernetes)
+        {
+            Policy = policy,
+            Probe = probe,
+            EnvironmentOverride = reader.String(projectConfig["environmentOverride"], "environmentOverride"),
+            ProfileIsDefault = profileText is null,
+        };
+        return new BindResult(config, reader.Diagnostics);
     }
 
     /// <summary>Production and staging are restrictive unless a stack says otherwise; dev is permissive.</summary>
