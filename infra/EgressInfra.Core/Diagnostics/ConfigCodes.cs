@@ -71,7 +71,8 @@ public static class ConfigCodes
 
     public static readonly DiagnosticDescriptor StackNameEnvironment = new(
         "EGR017", Severity.Error, "The stack's name says one environment and its environment key another.",
-        "Set environment to what the stack name says, or, when the mismatch is deliberate, set egress-infra:environmentOverride to the stack's name (a stack named prod or production stays at the prod floor).");
+        "Set environment to what the stack name says, or, when the mismatch is deliberate, set egress-infra:environmentOverride to the stack's name (a stack named prod or production stays at the prod floor).",
+        "none: Pulumi does not relate a stack's name to its config");
 
     public static readonly IReadOnlyList<DiagnosticDescriptor> All =
     [

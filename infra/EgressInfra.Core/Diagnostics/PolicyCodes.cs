@@ -67,11 +67,13 @@ public static class PolicyCodes
 
     public static readonly DiagnosticDescriptor WaiversOpenCatchAll = new(
         "EGR314", Severity.Error, "Waivers leave a service that reaches any destination on some port.",
-        "Remove the waiver(s): no waiver may leave a restrictive stack with a catch-all (any IP, any SNI or any Host on a port).");
+        "Remove the waiver(s): no waiver may leave a restrictive stack with a catch-all (any IP, any SNI or any Host on a port).",
+        "none: Istio admits such an entry (it is the REGISTRY_ONLY escape of failure mode F10); EgressInfra's policy");
 
     public static readonly DiagnosticDescriptor WaiverTooLong = new(
         "EGR315", Severity.Error, "A waiver lasts longer than the profile's maxWaiverDays.",
-        "Set expires at most maxWaiverDays (90 in the restrictive profile) from today, and renew it with a fresh reason when needed.");
+        "Set expires at most maxWaiverDays (90 in the restrictive profile) from today, and renew it with a fresh reason when needed.",
+        "none: EgressInfra's policy (waivers are not an Istio concept)");
 
     public static readonly DiagnosticDescriptor StackImportsExportedEntries = new(
         "EGR316", Severity.Warning, "A Sidecar import brings another namespace's exportTo \"*\" entries into a governed namespace's view.",

@@ -94,7 +94,7 @@ public sealed record EffectivePolicy(Profile Profile, Profile? Floor, IReadOnlyD
         return PolicyCodes.UnknownRule.Create(
             path,
             $"'{name}' is not a rule",
-            suggestion is null ? $"Rules: {string.Join(", ", known)} (or their codes EGR301–EGR310)." : $"Did you mean '{suggestion}'?");
+            suggestion is null ? $"Rules: {string.Join(", ", known)} (or their codes EGR301–EGR316)." : $"Did you mean '{suggestion}'?");
     }
 
     private static bool CheckPrefix(Profile? floor, string environment, string path, int value, int? floorValue, ICollection<Diagnostic> diagnostics)

@@ -6,7 +6,8 @@ namespace EgressInfra.Core.Profiles.Rules;
 /// Says which Sidecar imports bring another namespace's entries into a governed namespace's view. A
 /// Sidecar's egress host <c>ns/host</c> imports every service of <c>ns</c> that is exported to the
 /// importing namespace: with <c>ns/*</c> that is everything <c>ns</c> exports to "*", today and later,
-/// whoever writes it. The stack cannot see those entries, so the finding names the import.
+/// whoever writes it. The stack cannot see those entries, so the finding names the import. The default
+/// import of the control plane (<c>istio-system/*</c>: istiod and the gateways) is expected and not named.
 /// </summary>
 public sealed class ImportsShowExportsRule : IProfileRule
 {
@@ -24,7 +25,8 @@ public sealed class ImportsShowExportsRule : IProfileRule
         for (var i = 0; i < imports.Count; i++)
         {
             var parts = imports[i].Split('/', 2);
-            if (parts.Length != 2 || parts[0] is "." or "*" || parts[0].StartsWith('~'))
+            if (parts.Length != 2 || parts[0] is "." or "*" || parts[0].StartsWith('~')
+                || Config.Binding.StackConfigBinder.DefaultSidecarImports.Contains(imports[i], StringComparer.Ordinal))
             {
                 continue;
             }

@@ -15,6 +15,7 @@ public static class ProfileRules
         new NoResolutionNoneOnHttpRule(),
         new NoOpenPortsRule(),
         new NoSniSpoofingRule(),
+        new ImportsShowExportsRule(),
         new ExportToUsersOnlyRule(),
         new OwnerAndReasonRule(),
         new PresetAddressesFreshRule(),
