@@ -22,21 +22,26 @@ public static class LintCommand
         var format = CommonOptions.Format();
         var profile = new Option<string>("--profile")
         {
-            Description = "permissive (default): only what Istio rejects is an error; restrictive: every warning is an error.",
+            Description = "permissive (default): only what Istio rejects is an error; restrictive: the restrictive profile's rules (package sources, cleartext HTTP, open ports, SNI spoofing, broad ranges, wildcards, catch-alls) also judge every ServiceEntry, as errors.",
             DefaultValueFactory = _ => LintOptions.PermissiveProfile,
             HelpName = "NAME",
         };
         profile.AcceptOnlyFromAmong([.. LintOptions.Profiles]);
+        var strict = new Option<bool>("--strict")
+        {
+            Description = "Every warning is an error (what --profile restrictive used to do).",
+        };
 
         var command = new Command("lint", "Validate existing ServiceEntry and Sidecar YAML: API server schema, Istio's admission rules and cross-entry analysis.")
         {
             files,
             format,
             profile,
+            strict,
         };
         command.SetAction(parse =>
         {
-            var options = LintOptions.ForProfile(parse.GetValue(profile)!)
+            var options = LintOptions.ForProfile(parse.GetValue(profile)!, parse.GetValue(strict))
                 ?? throw new UsageException($"unknown profile; use one of: {string.Join(", ", LintOptions.Profiles)}");
             var inputs = ManifestInputs.Read(parse.GetValue(files)!, context.In);
             var result = ManifestLinter.Lint(inputs, options);

@@ -114,6 +114,14 @@ public static class ManifestLinter
             diagnostics.Add(placed.Severity == Severity.Error ? placed with { Severity = Severity.Warning } : placed);
         }
 
+        if (options.ApplyRestrictiveRules)
+        {
+            foreach (var (index, finding) in ManifestPolicy.Check([.. entries.Select(e => e.Effective)]))
+            {
+                diagnostics.Add(entries[index].Place(finding, keepResource: false));
+            }
+        }
+
         var final = options.RaiseToErrors
             ? diagnostics.Select(d => d.Severity == Severity.Warning ? d with { Severity = Severity.Error } : d)
             : diagnostics;
