@@ -106,6 +106,13 @@ public static class ManifestLinter
         foreach (var finding in analyze([.. entries.Select(e => e.Effective)]))
         {
             // An index outside the set is the analysis's bug; keep its finding rather than lose it or throw.
+            // istioctl's IST0134 skips an entry whose status.addresses Istio has allocated (addressAllocated).
+            if (finding.Diagnostic.Code == AnalysisCodes.AddressesRequired.Code
+                && finding.EntryIndex >= 0 && finding.EntryIndex < entries.Count && entries[finding.EntryIndex].HasAllocatedAddresses)
+            {
+                continue;
+            }
+
             var placed = finding.EntryIndex >= 0 && finding.EntryIndex < entries.Count
                 ? entries[finding.EntryIndex].Place(finding.Diagnostic, keepResource: true)
                 : finding.Diagnostic;
@@ -163,6 +170,10 @@ public static class ManifestLinter
     private sealed class ReadEntry(ServiceEntry entry, ConfigNode root, string? resource)
     {
         public ServiceEntry Entry { get; } = entry;
+
+        /// <summary>True when the document's status lists addresses Istio allocated to the entry.</summary>
+        public bool HasAllocatedAddresses { get; } =
+            ((root as MappingNode)?["status"] as MappingNode)?["addresses"] is SequenceNode { Items.Count: > 0 };
 
         /// <summary>
         /// With the namespace kubectl would apply it to, so that exportTo "." and namespace-scoped rules
