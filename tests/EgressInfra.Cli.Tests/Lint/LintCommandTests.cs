@@ -174,7 +174,7 @@ public class LintCommandTests
     [InlineData("hosts: [db.example.internal]\n  addresses: [10.0.0.0/16]\n  ports: [{number: 5432, name: tcp, protocol: TCP}]\n  resolution: NONE", "EGR305", "spec.addresses[0]")]
     public void RestrictiveProfile_AppliesTheProfilesRulesToManifests(string spec, string code, string path)
     {
-        var entry = $"apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata:\n  name: x\n  namespace: payments\nspec:\n  {spec.Replace("\n", "\n  ", StringComparison.Ordinal)}\n  exportTo: [\".\"]\n";
+        var entry = $"apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata:\n  name: x\n  namespace: payments\nspec:\n  {spec}\n  exportTo: [\".\"]\n";
         var (exit, output, _) = CliRunner.RunWithInput(entry, "lint", "-", "--profile", "restrictive");
 
         Assert.True(exit == 1, output);
