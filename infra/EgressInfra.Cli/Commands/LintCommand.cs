@@ -25,8 +25,12 @@ public static class LintCommand
             "--profile",
             "lint",
             "profile",
-            "permissive: only what Istio rejects is an error; restrictive: every warning is an error.",
+            "permissive: only what Istio rejects is an error; restrictive: the restrictive profile's rules (package sources, cleartext HTTP, open ports, SNI spoofing, broad ranges, wildcards, catch-alls) also judge every ServiceEntry, as errors.",
             [.. LintOptions.Profiles]);
+        var strict = new Option<bool>("--strict")
+        {
+            Description = "Every warning is an error (what --profile restrictive used to do).",
+        };
         var maxInputSize = InputLimit.CreateOption(InputLimit.DefaultLintBytes);
 
         var command = new Command("lint", "Validate existing ServiceEntry and Sidecar YAML: API server schema, Istio's admission rules and cross-entry analysis.")
@@ -34,11 +38,12 @@ public static class LintCommand
             files,
             format,
             profile,
+            strict,
             maxInputSize,
         };
         command.SetAction(parse =>
         {
-            var options = LintOptions.ForProfile(parse.GetValue(profile)!)
+            var options = LintOptions.ForProfile(parse.GetValue(profile)!, parse.GetValue(strict))
                 ?? throw new UsageException($"unknown profile; use one of: {string.Join(", ", LintOptions.Profiles)}");
             var budget = new InputText.Budget(InputLimit.Resolve(parse.GetValue(maxInputSize), InputLimit.DefaultLintBytes));
             var read = ManifestInputs.Read(parse.GetValue(files)!, context.In, context.InBytes, budget);

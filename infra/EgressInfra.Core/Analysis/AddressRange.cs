@@ -73,5 +73,65 @@ internal readonly record struct AddressRange(AddressFamily Family, UInt128 Start
 
     public override string ToString() => Canonical;
 
+    /// <summary>
+    /// Parses an address for the policy rules: a zone (<c>fe80::1%eth0</c>) is dropped first, so it
+    /// never makes an address skip a rule; the webhook judges whether the zone itself is acceptable.
+    /// </summary>
+    public static bool TryParseIgnoringZone(string text, out AddressRange range)
+    {
+        var percent = text.IndexOf('%', StringComparison.Ordinal);
+        if (percent >= 0)
+        {
+            var slash = text.IndexOf('/', percent);
+            text = slash < 0 ? text[..percent] : string.Concat(text.AsSpan(0, percent), text.AsSpan(slash));
+        }
+
+        return TryParse(text, out range);
+    }
+
+    /// <summary>IPv4-mapped IPv6 (<c>::ffff:0:0/96</c>) and the NAT64 well-known prefix (<c>64:ff9b::/96</c>).</summary>
+    private static readonly UInt128[] Ipv4Embeddings =
+    [
+        (UInt128)0xFFFF << 32,
+        (UInt128)0x0064FF9B << 96,
+    ];
+
+    /// <summary>
+    /// The IPv4 addresses an IPv6 range reaches through IPv4-mapped or NAT64 addresses, as an IPv4
+    /// range (<c>::ffff:10.0.0.0/104</c> is 10.0.0.0/8; a range that contains a whole /96 embedding is
+    /// 0.0.0.0/0), or null when it reaches none.
+    /// </summary>
+    public AddressRange? Ipv4View()
+    {
+        if (!IsIPv6)
+        {
+            return null;
+        }
+
+        var span = (UInt128.One << 32) - 1;
+        foreach (var embedding in Ipv4Embeddings)
+        {
+            var last = embedding + span;
+            if (Start <= embedding && End >= last)
+            {
+                return new AddressRange(AddressFamily.InterNetwork, 0, span) { PrefixLength = 0, Written = 0 };
+            }
+
+            if (Start >= embedding && End <= last)
+            {
+                return new AddressRange(AddressFamily.InterNetwork, Start - embedding, End - embedding)
+                {
+                    PrefixLength = Math.Max(0, PrefixLength - 96),
+                    Written = Start - embedding,
+                };
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>How many addresses the range holds, saturated at <see cref="UInt128.MaxValue"/>.</summary>
+    public UInt128 Size => End - Start == UInt128.MaxValue ? UInt128.MaxValue : End - Start + 1;
+
     public bool Overlaps(AddressRange other) => Family == other.Family && Start <= other.End && other.Start <= End;
 }

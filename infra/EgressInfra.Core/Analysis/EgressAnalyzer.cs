@@ -24,6 +24,7 @@ public static class EgressAnalyzer
         new ExportedToMeshRule(),
         new WildcardSiblingsRule(),
         new MeshInternalExternalHostRule(),
+        new AddressesWithDnsRule(),
     ];
 
     /// <summary>

@@ -15,4 +15,10 @@ public sealed record EgressConfig(
     /// <see cref="Services"/>; these are kept for the rules that judge a preset as a whole.
     /// </summary>
     public ValueList<PresetReference> Presets { get; init; } = ValueList<PresetReference>.Empty;
+
+    /// <summary>
+    /// Imports for one governed namespace's Sidecar only (<c>egress.namespaceImports</c>), on top of
+    /// <see cref="SidecarImports"/>: calls to another team's in-mesh services from the namespaces that make them.
+    /// </summary>
+    public ValueMap<ValueList<string>> NamespaceImports { get; init; } = ValueMap<ValueList<string>>.Empty;
 }

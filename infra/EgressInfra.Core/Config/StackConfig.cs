@@ -15,4 +15,16 @@ public sealed record StackConfig(
 
     /// <summary>The post-deploy egress probe; only the Pulumi door runs it.</summary>
     public ProbeConfig Probe { get; init; } = ProbeConfig.Disabled;
+
+    /// <summary>The stack's name, written in <c>environmentOverride</c> to confirm a deliberate mismatch with the name.</summary>
+    public string? EnvironmentOverride { get; init; }
+
+    /// <summary>True when the stack gave no profile and <see cref="Profile"/> is the environment's default.</summary>
+    public bool ProfileIsDefault { get; init; }
+
+    /// <summary>
+    /// The environment whose floor applies: <see cref="Environment"/>, or a stronger one the stack's name
+    /// says (a stack named prod is held to the prod floor whatever its environment key says).
+    /// </summary>
+    public DeploymentEnvironment FloorEnvironment { get; init; }
 }

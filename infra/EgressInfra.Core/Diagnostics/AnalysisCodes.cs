@@ -56,10 +56,16 @@ public static class AnalysisCodes
         "EGR211", Severity.Warning, "An external-looking host is declared MESH_INTERNAL.",
         "Use location: MESH_EXTERNAL for destinations outside the mesh.");
 
+    public static readonly DiagnosticDescriptor AddressesWithDns = new(
+        "EGR212", Severity.Warning, "An entry with addresses is resolved by DNS: traffic goes where the name resolves, not to the addresses.",
+        "Use resolution NONE when the addresses are the destination, or STATIC with endpoints for fixed IPs; keep DNS and drop the addresses when the name is what counts.",
+        "Istio: addresses set the listener's match; with resolution DNS the cluster is STRICT_DNS/LOGICAL_DNS on the host name");
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All =
     [
         AddressesRequired, ConflictingProtocol, HttpOnTlsPort, TcpCapturesAllTls, SharedTcpPort,
         OverlappingAddresses, SplitHost, HttpWithoutDns, ServerFirstProtocol, ExportedToMesh,
         WildcardGrantsSiblings, MeshInternalExternalHost,
+        AddressesWithDns,
     ];
 }

@@ -59,10 +59,25 @@ public static class ConfigCodes
         "EGR014", Severity.Error, "A document is not a YAML mapping.",
         "Each document must be a mapping of keys to values.");
 
+    public static readonly DiagnosticDescriptor ShadowedKey = new(
+        "EGR015", Severity.Error, "Two config keys of the stack file are the same Pulumi key in different spellings.",
+        "Keep one: 'environment', 'egress-infra:environment' and 'egress-infra:config:environment' all name egress-infra:environment, and neither wins.",
+        "Pulumi config.ParseKey: <namespace>:<name>, <namespace>:config:<name>; a key without a namespace is the project's");
+
+    public static readonly DiagnosticDescriptor MeaningChangingTag = new(
+        "EGR016", Severity.Error, "A YAML tag changes what a config value means (!!binary, !!timestamp, !!set, a local !tag).",
+        "Write the value plainly, without the tag: Pulumi's YAML reader (Go yaml.v3) would decode it into something the file does not show.",
+        "Go yaml.v3 tag resolution");
+
+    public static readonly DiagnosticDescriptor StackNameEnvironment = new(
+        "EGR017", Severity.Error, "The stack's name says one environment and its environment key another.",
+        "Set environment to what the stack name says, or, when the mismatch is deliberate, set egress-infra:environmentOverride to the stack's name (a stack named prod or production stays at the prod floor).",
+        "none: Pulumi does not relate a stack's name to its config");
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All =
     [
         YamlSyntax, WrongType, UnknownKey, MissingValue, InvalidValue, DuplicateKey, OutOfRange,
         DuplicateName, UngovernedNamespace, NoConfiguration, InputTooLarge, InvalidName, UnreadableInput,
-        NotAMapping,
+        NotAMapping, ShadowedKey, MeaningChangingTag, StackNameEnvironment,
     ];
 }

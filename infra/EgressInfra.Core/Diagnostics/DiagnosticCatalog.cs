@@ -9,6 +9,7 @@ public static class DiagnosticCatalog
         .. InputCodes.All,
         .. IstioCodes.All,
         .. ManifestCodes.All,
+        .. SidecarCodes.All,
         .. AnalysisCodes.All,
         .. PolicyCodes.All,
         .. DeliveryCodes.All,

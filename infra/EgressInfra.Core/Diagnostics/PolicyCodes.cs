@@ -55,6 +55,31 @@ public static class PolicyCodes
         "EGR310", Severity.Warning, "A preset's addresses were last verified longer ago than the policy allows.",
         "Compare the preset's addresses with their source and update the catalog (infra/EgressInfra.Core/Presets/catalog.yaml).");
 
+    public static readonly DiagnosticDescriptor NoOpenPorts = new(
+        "EGR312", Severity.Error, "An opaque port (TCP, UDP, MONGO, MYSQL, REDIS) with resolution NONE and no addresses is open to every IP.",
+        "Give the destination's addresses (IPs or narrow CIDRs), or use resolution DNS so traffic goes to the named host.",
+        "istioctl analyze IST0134 (ServiceEntryAddressesRequired); Envoy ORIGINAL_DST cluster on a 0.0.0.0:<port> listener");
+
+    public static readonly DiagnosticDescriptor NoSniSpoofing = new(
+        "EGR313", Severity.Error, "A TLS or HTTPS port uses resolution NONE without exact addresses, so a pod can send a permitted SNI to any IP.",
+        "Use resolution DNS (the sidecar then connects to the named host), or list the destination's exact addresses.",
+        "Istio: resolution NONE builds an ORIGINAL_DST cluster; the SNI only selects the filter chain");
+
+    public static readonly DiagnosticDescriptor WaiversOpenCatchAll = new(
+        "EGR314", Severity.Error, "Waivers leave a service that reaches any destination on some port.",
+        "Remove the waiver(s): no waiver may leave a restrictive stack with a catch-all (any IP, any SNI or any Host on a port).",
+        "none: Istio admits such an entry (it is the REGISTRY_ONLY escape of failure mode F10); EgressInfra's policy");
+
+    public static readonly DiagnosticDescriptor WaiverTooLong = new(
+        "EGR315", Severity.Error, "A waiver lasts longer than the profile's maxWaiverDays.",
+        "Set expires at most maxWaiverDays (90 in the restrictive profile) from today, and renew it with a fresh reason when needed.",
+        "none: EgressInfra's policy (waivers are not an Istio concept)");
+
+    public static readonly DiagnosticDescriptor StackImportsExportedEntries = new(
+        "EGR316", Severity.Warning, "A Sidecar import brings another namespace's exportTo \"*\" entries into a governed namespace's view.",
+        "Import exact hosts (ns/host.example.com) rather than ns/*, and keep the other namespace's entries exported to '.' or to the namespaces that use them.",
+        "Istio Sidecar egress hosts (namespace/dnsName) and ServiceEntry exportTo");
+
     public static readonly DiagnosticDescriptor ProfileBelowFloor = new(
         "EGR320", Severity.Error, "The profile is weaker than the environment's floor.",
         "Use the floor's profile (restrictive in staging and prod); waive single rules for single services instead.");
@@ -102,7 +127,7 @@ public static class PolicyCodes
     public static readonly IReadOnlyList<DiagnosticDescriptor> All =
     [
         UnknownProfile, RegistryOnly, NoPackageSources, NoWildcardHosts, NoCatchAllAddresses, AddressPrefixLimit,
-        NoCleartextHttp, NoResolutionNoneOnHttp, ExportToUsersOnly, OwnerAndReason, PresetAddressesFresh, CanonicalRanges,
+        NoCleartextHttp, NoResolutionNoneOnHttp, NoOpenPorts, NoSniSpoofing, WaiversOpenCatchAll, WaiverTooLong, StackImportsExportedEntries, ExportToUsersOnly, OwnerAndReason, PresetAddressesFresh, CanonicalRanges,
         ProfileBelowFloor, RuleBelowFloor, UnknownRule,
         WaiverExpired, WaiverUnknownService, WaiverNotPerService, MandatoryRuleWaived, RuleWaived, WaiverUnused,
         UnknownPreset, PresetRegion,

@@ -37,7 +37,10 @@ public static partial class EgressExplainer
 
         var after = ChangeEvaluator.Evaluate(tree, change.Edits, options);
         var verified = after.Config is not null && Trace(after.Config, explanation.Query).Allowed;
-        var acceptance = new ChangeAcceptance(plan.Config!.Profile, [.. after.Errors], ChangeEvaluator.NewWarnings(plan, after), verified);
+        // The placeholders fail owner-and-reason as written (so a pasted one never passes check); the
+        // verdict takes them as filled in, as the notes say.
+        var errors = after.Errors.Where(d => !(d.Code == Diagnostics.PolicyCodes.OwnerAndReason.Code && change.Placeholders.Any(p => p.Path == d.Path)));
+        var acceptance = new ChangeAcceptance(plan.Config!.Profile, [.. errors], ChangeEvaluator.NewWarnings(plan, after), verified);
         return explanation with { Change = change, Acceptance = acceptance };
     }
 
@@ -52,18 +55,40 @@ public static partial class EgressExplainer
 
         // A preset's item takes namespaces (egress.presets[i].namespaces) but not hosts or ports, which are
         // the catalog's: a port or host it lacks needs a service of the stack's own.
+        var inCluster = Profiles.Rules.InClusterNames.IsInCluster(explanation.Query.Host, config.Egress.Namespaces);
         var change = explanation.Outcome switch
         {
             ExplainOutcome.NotGoverned => GovernNamespace(explanation, config, tree),
+            ExplainOutcome.Declared or ExplainOutcome.PortWide or ExplainOutcome.Passthrough => null,
+            _ when inCluster && service is null => ImportInClusterService(explanation, tree),
             ExplainOutcome.WrongNamespace when service is not null && ConfigTreeEditor.Has(tree, $"{service.SourcePath}.namespaces") => AddNamespace(explanation, service, config, tree),
             ExplainOutcome.PortNotDeclared when handWritten => AddPort(explanation, service!, tree),
             ExplainOutcome.ProtocolMismatch => ChangeProtocol(explanation, service!),
             ExplainOutcome.WildcardApex when handWritten => AddHost(explanation, service!, tree),
-            ExplainOutcome.Declared or ExplainOutcome.PortWide or ExplainOutcome.Passthrough => null,
             ExplainOutcome.WrongNamespace or ExplainOutcome.PortNotDeclared or ExplainOutcome.WildcardApex when service is { Preset: not null } => NewService(explanation, config, tree, service),
             _ => NewService(explanation, config, tree, null),
         };
         return change is null ? null : KeepProbeDeployable(change, explanation.Query, config, tree);
+    }
+
+    /// <summary>
+    /// An in-cluster name (<c>*.svc</c>, <c>*.svc.cluster.local</c>, <c>name.namespace</c>) is reached
+    /// through the mesh: the namespace's Sidecar must import it. A MESH_EXTERNAL ServiceEntry for it
+    /// would take the mesh's mTLS away from the call.
+    /// </summary>
+    private static SuggestedChange ImportInClusterService(Explanation e, MappingNode tree)
+    {
+        var host = e.Query.Host.TrimEnd('.').ToLowerInvariant();
+        var labels = host.Split('.');
+        var owner = labels.Length >= 2 ? labels[1] : "<namespace>";
+        var path = ConfigPath.Child("egress.namespaceImports", e.Query.Namespace);
+        var import = $"{owner}/{host}";
+        var edit = new ConfigEdit(ConfigPath.Index(path, ConfigTreeEditor.Count(tree, path)), Str(import), $"import {import} into the Sidecar of {e.Query.Namespace}");
+        return new SuggestedChange(edit.Description, [edit],
+        [
+            $"{host} is a service inside the cluster: the Sidecar of {e.Query.Namespace} must import it; a MESH_EXTERNAL ServiceEntry for it would bypass the mesh's mTLS and break the call",
+            $"the service's own namespace ({owner}) must export it to {e.Query.Namespace} (a Service is exported to every namespace unless networking.istio.io/exportTo says otherwise)",
+        ]);
     }
 
     private static SuggestedChange AddNamespace(Explanation e, ExternalService service, StackConfig config, MappingNode tree)

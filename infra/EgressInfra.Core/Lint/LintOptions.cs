@@ -2,10 +2,15 @@ namespace EgressInfra.Core.Lint;
 
 /// <summary>How strictly lint judges what Istio itself admits.</summary>
 /// <param name="RaiseToErrors">
-/// False: a finding is an error only where Istio would reject the resource (API server or webhook);
-/// analysis findings are at most warnings. True (the restrictive profile): every warning is an error.
+/// <c>--strict</c>: every warning is an error. Without it, a finding is an error only where Istio would
+/// reject the resource (API server or webhook) or where the profile makes a rule mandatory.
 /// </param>
-public sealed record LintOptions(bool RaiseToErrors = false)
+/// <param name="ApplyRestrictiveRules">
+/// <c>--profile restrictive</c>: the restrictive profile's per-entry rules (package sources, cleartext
+/// HTTP, open ports, SNI spoofing, broad ranges, wildcards, catch-alls…) judge every ServiceEntry read,
+/// as errors, the way `check` judges a production stack.
+/// </param>
+public sealed record LintOptions(bool RaiseToErrors = false, bool ApplyRestrictiveRules = false)
 {
     public const string PermissiveProfile = "permissive";
 
@@ -16,10 +21,10 @@ public sealed record LintOptions(bool RaiseToErrors = false)
     public static IReadOnlyList<string> Profiles { get; } = [PermissiveProfile, RestrictiveProfile];
 
     /// <summary>The options for a profile name, or null when the name is not a profile.</summary>
-    public static LintOptions? ForProfile(string profile) => profile switch
+    public static LintOptions? ForProfile(string profile, bool strict = false) => profile switch
     {
-        PermissiveProfile => Default,
-        RestrictiveProfile => new LintOptions(RaiseToErrors: true),
+        PermissiveProfile => new LintOptions(RaiseToErrors: strict),
+        RestrictiveProfile => new LintOptions(RaiseToErrors: strict, ApplyRestrictiveRules: true),
         _ => null,
     };
 }

@@ -37,6 +37,7 @@ public static class ManifestLinter
         var diagnostics = new List<Diagnostic>();
         var entries = new List<ReadEntry>();
         var sidecars = new List<Sidecar>();
+        var sidecarDocuments = new List<ReadSidecar>();
         var skipped = new SortedDictionary<string, int>(StringComparer.Ordinal);
         int documents = 0, serviceEntries = 0, sidecarCount = 0;
 
@@ -76,9 +77,12 @@ public static class ManifestLinter
                         break;
                     case ManifestKind.Sidecar:
                         sidecarCount++;
-                        if (read.Object is Sidecar sidecar)
+                        if (read.Object is Sidecar sidecar && document.Root is MappingNode sidecarRoot)
                         {
                             sidecars.Add(sidecar);
+                            var place = new ReadSidecar(sidecarRoot, read.Resource);
+                            sidecarDocuments.Add(place);
+                            diagnostics.AddRange(SidecarValidator.Validate(sidecarRoot).Select(place.Place));
                         }
 
                         break;
@@ -89,15 +93,40 @@ public static class ManifestLinter
             }
         }
 
+        var candidates = sidecars.Select((s, i) => new SidecarConflicts.Candidate(
+            i,
+            s.Metadata.Namespace ?? DefaultNamespace,
+            s.Metadata.Name,
+            SelectorOf(sidecarDocuments[i].Root))).ToList();
+        foreach (var (index, finding) in SidecarConflicts.Find(candidates))
+        {
+            diagnostics.Add(sidecarDocuments[index].Place(finding));
+        }
+
         foreach (var finding in analyze([.. entries.Select(e => e.Effective)]))
         {
             // An index outside the set is the analysis's bug; keep its finding rather than lose it or throw.
+            // istioctl's IST0134 skips an entry whose status.addresses Istio has allocated (addressAllocated).
+            if (finding.Diagnostic.Code == AnalysisCodes.AddressesRequired.Code
+                && finding.EntryIndex >= 0 && finding.EntryIndex < entries.Count && entries[finding.EntryIndex].HasAllocatedAddresses)
+            {
+                continue;
+            }
+
             var placed = finding.EntryIndex >= 0 && finding.EntryIndex < entries.Count
                 ? entries[finding.EntryIndex].Place(finding.Diagnostic, keepResource: true)
                 : finding.Diagnostic;
 
             // Istio admits what the analysis finds: in lint it informs, unless the profile says otherwise.
             diagnostics.Add(placed.Severity == Severity.Error ? placed with { Severity = Severity.Warning } : placed);
+        }
+
+        if (options.ApplyRestrictiveRules)
+        {
+            foreach (var (index, finding) in ManifestPolicy.Check([.. entries.Select(e => e.Effective)]))
+            {
+                diagnostics.Add(entries[index].Place(finding, keepResource: false));
+            }
         }
 
         var final = options.RaiseToErrors
@@ -107,10 +136,44 @@ public static class ManifestLinter
         return new LintResult(DiagnosticOrder.Sort(final), counts, [.. entries.Select(e => e.Entry)], sidecars);
     }
 
+    /// <summary>The workloadSelector's labels, or null for a Sidecar that applies to the whole namespace.</summary>
+    private static Dictionary<string, string>? SelectorOf(MappingNode root)
+    {
+        var labels = ((root["spec"] as MappingNode)?["workloadSelector"] as MappingNode)?["labels"] as MappingNode;
+        if (labels is null || labels.Entries.Count == 0)
+        {
+            return null;
+        }
+
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in labels.Entries)
+        {
+            result[key.Text] = (value as ScalarNode)?.Text ?? string.Empty;
+        }
+
+        return result;
+    }
+
+    /// <summary>A Sidecar document and where its findings go.</summary>
+    private sealed class ReadSidecar(MappingNode root, string? resource)
+    {
+        public MappingNode Root { get; } = root;
+
+        public Diagnostic Place(Diagnostic finding) => finding with
+        {
+            Location = finding.Location ?? ConfigPath.LocateSource(Root, finding.Path),
+            Resource = resource,
+        };
+    }
+
     /// <summary>An entry as written, the one Istio's rules see, and where its findings go.</summary>
     private sealed class ReadEntry(ServiceEntry entry, ConfigNode root, string? resource)
     {
         public ServiceEntry Entry { get; } = entry;
+
+        /// <summary>True when the document's status lists addresses Istio allocated to the entry.</summary>
+        public bool HasAllocatedAddresses { get; } =
+            ((root as MappingNode)?["status"] as MappingNode)?["addresses"] is SequenceNode { Items.Count: > 0 };
 
         /// <summary>
         /// With the namespace kubectl would apply it to, so that exportTo "." and namespace-scoped rules

@@ -72,6 +72,10 @@ public static class ManifestBuilder
         // from other namespaces leaks in unless listed in sidecarImports (failure mode F10).
         var hosts = new SortedSet<string>(StringComparer.Ordinal) { "./*" };
         hosts.UnionWith(egress.SidecarImports);
+        if (egress.NamespaceImports.TryGetValue(ns, out var own))
+        {
+            hosts.UnionWith(own);
+        }
         var metadata = new ObjectMetadata(
             ManagedLabels.SidecarName,
             ns,

@@ -28,6 +28,12 @@ public static class EgressPipeline
             return new EgressPlan(null, null, DiagnosticOrder.Sort(document.Problems)) { IsUnusable = true };
         }
 
+        options ??= EvaluationOptions.Default;
+        if (options.StackName is null && StackNames.FromFileName(document.File) is { } name)
+        {
+            options = options with { StackName = name };
+        }
+
         var plan = Evaluate(document.ProjectConfig, null, options);
         if (document.Problems.Count == 0)
         {
@@ -52,6 +58,8 @@ public static class EgressPipeline
         {
             return Finish(null, null, diagnostics, projectConfig, locator);
         }
+
+        config = StackNames.Apply(config, options.StackName, diagnostics);
 
         // Where the stack deploys is part of its file: a prod stack without a target is reported here.
         diagnostics.AddRange(DeliveryTarget.Check(config, deploying: false));

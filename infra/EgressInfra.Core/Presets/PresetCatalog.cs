@@ -44,25 +44,31 @@ public sealed class PresetCatalog
     public Preset? Find(string name) => Presets.FirstOrDefault(p => p.Name == name);
 
     /// <summary>
-    /// The package-source domain or code-fetching preset host that <paramref name="host"/> falls under,
-    /// or null. A wildcard host counts by its suffix: <c>*.github.com</c> is under github.com.
+    /// The package-source domain or code-fetching preset host that <paramref name="host"/> can reach, or
+    /// null. Any spelling counts: case, a trailing dot, and every wildcard form as Istio matches it (a
+    /// leading <c>*</c> is a suffix match, so <c>*github.com</c>, <c>*hub.com</c> and <c>*</c> all
+    /// reach github.com).
     /// </summary>
     public string? PackageSourceFor(string host)
     {
-        var name = host.StartsWith("*.", StringComparison.Ordinal) ? host[2..] : host;
-        name = name.TrimEnd('.').ToLowerInvariant();
-        foreach (var domain in PackageSourceDomains)
+        var name = host.Trim().TrimEnd('.').ToLowerInvariant();
+        var wildcard = name.StartsWith('*');
+        var suffix = wildcard ? name[1..] : name;
+        var codeHosts = Presets
+            .Where(p => p.Category.FetchesCode())
+            .SelectMany(p => p.Services.SelectMany(s => s.Hosts))
+            .Select(h => h.TrimEnd('.').ToLowerInvariant());
+        foreach (var domain in PackageSourceDomains.Select(d => d.ToLowerInvariant()).Concat(codeHosts))
         {
-            if (name == domain || name.EndsWith("." + domain, StringComparison.Ordinal))
+            if (wildcard
+                ? ("." + domain).EndsWith(suffix, StringComparison.Ordinal) || suffix.EndsWith("." + domain, StringComparison.Ordinal)
+                : name == domain || name.EndsWith("." + domain, StringComparison.Ordinal))
             {
                 return domain;
             }
         }
 
-        return Presets
-            .Where(p => p.Category.FetchesCode())
-            .SelectMany(p => p.Services.SelectMany(s => s.Hosts))
-            .FirstOrDefault(h => h == name);
+        return null;
     }
 
     public static PresetCatalog Parse(string text, string file)

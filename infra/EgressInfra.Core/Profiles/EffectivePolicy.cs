@@ -17,8 +17,9 @@ public sealed record EffectivePolicy(Profile Profile, Profile? Floor, IReadOnlyD
 
     public static EffectivePolicy Resolve(StackConfig config, ProfileCatalog catalog, ICollection<Diagnostic> diagnostics)
     {
-        var environment = config.Environment.Name();
-        var floor = catalog.FloorFor(config.Environment);
+        var floorEnvironment = config.FloorEnvironment > config.Environment ? config.FloorEnvironment : config.Environment;
+        var environment = floorEnvironment.Name();
+        var floor = catalog.FloorFor(floorEnvironment);
         var fallback = floor ?? catalog.Find(StackConfigBinder.DefaultProfile(config.Environment)) ?? catalog.Profiles[0];
         var profile = catalog.Find(config.Profile);
         if (profile is null)
@@ -93,7 +94,7 @@ public sealed record EffectivePolicy(Profile Profile, Profile? Floor, IReadOnlyD
         return PolicyCodes.UnknownRule.Create(
             path,
             $"'{name}' is not a rule",
-            suggestion is null ? $"Rules: {string.Join(", ", known)} (or their codes EGR301–EGR310)." : $"Did you mean '{suggestion}'?");
+            suggestion is null ? $"Rules: {string.Join(", ", known)} (or their codes EGR301–EGR316)." : $"Did you mean '{suggestion}'?");
     }
 
     private static bool CheckPrefix(Profile? floor, string environment, string path, int value, int? floorValue, ICollection<Diagnostic> diagnostics)

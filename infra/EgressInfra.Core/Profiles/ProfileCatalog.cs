@@ -15,7 +15,7 @@ public sealed class ProfileCatalog
 
     private static readonly string[] RootKeys = ["version", "profiles", "floors"];
     private static readonly string[] ProfileKeys = ["description", "parameters", "rules"];
-    private static readonly string[] ParameterKeys = ["maxIpv4Prefix", "maxIpv6Prefix", "presetAddressMaxAgeDays"];
+    private static readonly string[] ParameterKeys = ["maxIpv4Prefix", "maxIpv6Prefix", "presetAddressMaxAgeDays", "maxWaiverDays"];
 
     private readonly ValueMap<string> _floors;
 
@@ -97,6 +97,7 @@ public sealed class ProfileCatalog
         var ipv4 = reader.Integer(parameters?["maxIpv4Prefix"], $"{path}.parameters.maxIpv4Prefix", required: true, 0, 32);
         var ipv6 = reader.Integer(parameters?["maxIpv6Prefix"], $"{path}.parameters.maxIpv6Prefix", required: true, 0, 128);
         var age = reader.Integer(parameters?["presetAddressMaxAgeDays"], $"{path}.parameters.presetAddressMaxAgeDays", required: true, 1, 3650);
+        var waiverDays = reader.Integer(parameters?["maxWaiverDays"], $"{path}.parameters.maxWaiverDays", required: false, 1, 3650);
 
         var levels = new List<KeyValuePair<string, EnforcementLevel>>();
         if (reader.Mapping(map["rules"], $"{path}.rules", required: true) is { } rules)
@@ -112,6 +113,6 @@ public sealed class ProfileCatalog
 
         return ipv4 is null || ipv6 is null || age is null
             ? null
-            : new Profile(name, description, levels.ToValueMap(), new ProfileParameters((int)ipv4, (int)ipv6, (int)age));
+            : new Profile(name, description, levels.ToValueMap(), new ProfileParameters((int)ipv4, (int)ipv6, (int)age) { MaxWaiverDays = (int?)waiverDays });
     }
 }

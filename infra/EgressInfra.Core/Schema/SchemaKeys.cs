@@ -26,6 +26,7 @@ public static class SchemaKeys
     public static readonly IReadOnlyDictionary<string, KeySpec> Root = new Dictionary<string, KeySpec>(StringComparer.Ordinal)
     {
         ["environment"] = new("Which environment the stack deploys; sets the floor of the policy profile (staging and prod are restrictive).", () => Enum(Names<DeploymentEnvironment>(e => e.Name())), Required: true),
+        ["environmentOverride"] = new("Only when the stack's name says another environment than `environment` on purpose: the stack's name, to confirm it. A stack named prod or production stays at the prod floor.", String),
         ["profile"] = new("Policy profile in force; empty means the environment's default (permissive for dev, restrictive otherwise).", () => new JsonObject { ["type"] = "string", ["examples"] = new JsonArray("restrictive", "permissive") }),
         ["policy"] = new("Tunes the profile: the level of single rules, the broadest address ranges allowed, and waivers of one rule for one service with a reason and an expiry.", () => Ref("policy")),
         ["egress"] = new("The governed namespaces and the external services they may reach.", () => new JsonObject { ["$ref"] = ConfigSchema.EgressFileName }, Required: true),
@@ -42,6 +43,7 @@ public static class SchemaKeys
         ["services"] = new("The external destinations the governed namespaces may reach; each becomes one ServiceEntry in every namespace that uses it.", () => Array(Ref("service"))),
         ["presets"] = new("Well-known destinations from the preset catalog (`egressctl presets`), by name or as an object; each expands to services named preset-<name> or preset-<name>-<part>.", () => Array(Ref("preset"))),
         ["sidecarImports"] = new("Extra namespace/host imports added to every Sidecar (the control plane and egress gateway live here).", () => With(Array(Pattern("^[^/]+/[^/]+$")), "default", new JsonArray([.. StackConfigBinder.DefaultSidecarImports.Select(i => (JsonNode)i)]))),
+        ["namespaceImports"] = new("Extra namespace/host imports for one governed namespace's Sidecar, by namespace: calls to another team's in-mesh services.", () => new JsonObject { ["type"] = "object", ["additionalProperties"] = Array(Pattern("^[^/]+/[^/]+$")) }),
     };
 
     public static readonly IReadOnlyDictionary<string, KeySpec> Service = new Dictionary<string, KeySpec>(StringComparer.Ordinal)

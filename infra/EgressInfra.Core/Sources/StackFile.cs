@@ -31,6 +31,23 @@ public static class StackFile
         return ConfigPath.Format([local, .. segments.Skip(2)]);
     }
 
+    /// <summary>
+    /// The project key a config key names, as Pulumi's config.ParseKey reads it: <c>project:name</c>,
+    /// the legacy <c>project:config:name</c>, or a bare <c>name</c> (the project's); null for another
+    /// namespace's key.
+    /// </summary>
+    public static string? ProjectKey(string key, string projectName)
+    {
+        var prefix = projectName + ":";
+        if (key.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            var rest = key[prefix.Length..];
+            return rest.StartsWith("config:", StringComparison.Ordinal) && rest.Length > "config:".Length ? rest["config:".Length..] : rest;
+        }
+
+        return key.Contains(':', StringComparison.Ordinal) ? null : key;
+    }
+
     public static StackDocument Parse(string text, string file, string projectName = DefaultProjectName, MappingNode? projectDefaults = null)
     {
         var doc = YamlTreeReader.ReadSingle(text, file);
@@ -56,18 +73,25 @@ public static class StackFile
         var config = root["config"];
         if (config is MappingNode configMap)
         {
-            var prefix = projectName + ":";
             foreach (var entry in configMap.Entries)
             {
-                var key = entry.Key.Text;
-                if (key.StartsWith(prefix, StringComparison.Ordinal))
+                if (ProjectKey(entry.Key.Text, projectName) is not { } local)
                 {
-                    entries.Add(new(new ScalarNode(key[prefix.Length..], ScalarKind.String, entry.Key.Location), entry.Value));
+                    continue;
                 }
-                else if (!key.Contains(':', StringComparison.Ordinal))
+
+                // Pulumi parses every spelling to one key; two of them in one file leave no defined winner.
+                var first = entries.FindIndex(e => e.Key.Text == local);
+                if (first >= 0)
                 {
-                    entries.Add(entry);
+                    var firstKey = configMap.Entries.First(e => ProjectKey(e.Key.Text, projectName) == local).Key;
+                    problems.Add(ConfigCodes.ShadowedKey.Create(
+                        local,
+                        $"'{entry.Key.Text}' (line {entry.Key.Location?.Line}) and '{firstKey.Text}' (line {firstKey.Location?.Line}) are the same Pulumi key, {projectName}:{local}") with { Location = entry.Key.Location });
+                    continue;
                 }
+
+                entries.Add(new(new ScalarNode(local, ScalarKind.String, entry.Key.Location), entry.Value));
             }
         }
         else if (config is not null && config is not ScalarNode { Kind: ScalarKind.Null })

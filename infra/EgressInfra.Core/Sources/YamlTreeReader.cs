@@ -30,7 +30,7 @@ public static partial class YamlTreeReader
     /// <summary>Reads a file that must hold exactly one document (a stack file, Pulumi.yaml).</summary>
     public static YamlDocument ReadSingle(string text, string file)
     {
-        var docs = ReadAll(text, file);
+        var docs = ReadAll(text, file, refuseTags: true);
         var nonEmpty = docs.Where(d => d.Root is not null || d.Problems.Count > 0).ToList();
         return nonEmpty.Count switch
         {
@@ -47,14 +47,16 @@ public static partial class YamlTreeReader
     /// Reads every document of a multi-document stream. Documents are split at their <c>---</c> markers
     /// first, so that a syntax error in one document leaves the others readable.
     /// </summary>
-    public static IReadOnlyList<YamlDocument> ReadAll(string text, string file) => [.. ReadEach(text, file)];
+    /// <param name="refuseTags">Report YAML tags that change a value's meaning (<c>!!binary</c>, local tags):
+    /// a stack file's values must mean what they say to every reader.</param>
+    public static IReadOnlyList<YamlDocument> ReadAll(string text, string file, bool refuseTags = false) => [.. ReadEach(text, file, refuseTags)];
 
     /// <summary>The documents one at a time, each read when asked for: lint holds one tree at a time, not a whole dump's.</summary>
-    public static IEnumerable<YamlDocument> ReadEach(string text, string file)
+    public static IEnumerable<YamlDocument> ReadEach(string text, string file, bool refuseTags = false)
     {
         foreach (var (chunk, firstLine) in SplitDocuments(text))
         {
-            yield return ReadChunk(chunk, firstLine, file);
+            yield return ReadChunk(chunk, firstLine, file, refuseTags);
         }
     }
 
@@ -129,9 +131,9 @@ public static partial class YamlTreeReader
         return false;
     }
 
-    private static YamlDocument ReadChunk(string chunk, int firstLine, string file)
+    private static YamlDocument ReadChunk(string chunk, int firstLine, string file, bool refuseTags)
     {
-        var builder = new TreeBuilder(file, firstLine - 1);
+        var builder = new TreeBuilder(file, firstLine - 1, refuseTags);
         Parser? parser = null;
         try
         {
@@ -212,7 +214,22 @@ public static partial class YamlTreeReader
         public SourceLocation? Location { get; } = location;
     }
 
-    private sealed class TreeBuilder(string file, int lineOffset)
+    /// <summary>The tags a config value may carry: the core schema's own, which only confirm what a plain value means.</summary>
+    private static readonly HashSet<string> HarmlessTags = new(StringComparer.Ordinal)
+    {
+        "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null",
+        "tag:yaml.org,2002:float", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq",
+    };
+
+    /// <summary>
+    /// Whether a key is a YAML merge key as Go's yaml.v3 (Pulumi's reader) sees it: a plain <c>&lt;&lt;</c>,
+    /// untagged or tagged <c>!</c> or <c>!!merge</c>. A quoted "&lt;&lt;" is an ordinary key.
+    /// </summary>
+    private static bool IsMergeKey(ParsingEvent? current) =>
+        current is Scalar { Value: "<<", Style: ScalarStyle.Plain or ScalarStyle.Any } key
+        && (key.Tag.IsEmpty || key.Tag.Value is "!" or "tag:yaml.org,2002:merge");
+
+    private sealed class TreeBuilder(string file, int lineOffset, bool refuseTags)
     {
         private readonly Dictionary<string, (ConfigNode Node, long Weight)> _anchors = new(StringComparer.Ordinal);
 
@@ -269,6 +286,7 @@ public static partial class YamlTreeReader
                 case Scalar scalar:
                     parser.MoveNext();
                     Count(1, scalar.Start);
+                    CheckTag(scalar.Tag, scalar.Start);
                     var node = new ScalarNode(scalar.Value, Resolve(scalar), At(scalar.Start));
                     Remember(scalar.Anchor, node, 1);
                     return (node, 1);
@@ -276,6 +294,7 @@ public static partial class YamlTreeReader
                 case SequenceStart seqStart:
                 {
                     parser.MoveNext();
+                    CheckTag(seqStart.Tag, seqStart.Start);
                     var items = new List<ConfigNode>();
                     long weight = 1;
                     while (!parser.TryConsume<SequenceEnd>(out _))
@@ -296,12 +315,15 @@ public static partial class YamlTreeReader
                 case MappingStart mapStart:
                 {
                     parser.MoveNext();
+                    CheckTag(mapStart.Tag, mapStart.Start);
+                    var merges = new List<ConfigNode>();
                     var entries = new List<KeyValuePair<ScalarNode, ConfigNode>>();
                     HashSet<string>? seen = null;
                     long weight = 1;
                     while (!parser.TryConsume<MappingEnd>(out _))
                     {
                         var keyStart = parser.Current!.Start;
+                        var isMerge = IsMergeKey(parser.Current);
                         var (keyNode, kw) = ReadNode(parser, depth + 1);
                         var key = keyNode as ScalarNode
                             ?? new ScalarNode("<complex key>", ScalarKind.String, At(keyStart));
@@ -314,12 +336,6 @@ public static partial class YamlTreeReader
                         var (value, vw) = ReadNode(parser, depth + 1);
                         _segments.RemoveAt(_segments.Count - 1);
                         weight += kw + vw;
-                        if (key.Text == "<<" && key.Kind != ScalarKind.String)
-                        {
-                            // YAML 1.1 merge key: Pulumi's YAML library does not apply merges, so we keep the
-                            // entry as written and let the binder report it as an unknown key.
-                        }
-
                         if (IsDuplicate(entries, ref seen, key.Text))
                         {
                             if (Problems.Count >= MaxProblems)
@@ -331,7 +347,25 @@ public static partial class YamlTreeReader
                             continue;
                         }
 
+                        if (isMerge && merges.Count > 0)
+                        {
+                            Problems.Add(ConfigCodes.DuplicateKey.Create(ConfigPath.Child(CurrentPath(), "<<"), "the merge key '<<' appears more than once in this mapping") with { Location = key.Location });
+                        }
+
+                        if (isMerge)
+                        {
+                            // yaml.v3 applies the mapping's (last) merge after its own keys; see ApplyMerge.
+                            merges.Clear();
+                            merges.Add(value);
+                            continue;
+                        }
+
                         entries.Add(new KeyValuePair<ScalarNode, ConfigNode>(key, value));
+                    }
+
+                    foreach (var merge in merges)
+                    {
+                        ApplyMerge(entries, merge, mapStart.Start);
                     }
 
                     Count(1, mapStart.Start);
@@ -344,6 +378,49 @@ public static partial class YamlTreeReader
                     throw new YamlException(current.Start, current.End, $"unexpected {current.GetType().Name}");
             }
         }
+
+        /// <summary>
+        /// A merge key as Go's yaml.v3 applies it when Pulumi reads a stack file: the mapping's own keys
+        /// win; then each merged mapping in order (a mapping, or a list of mappings) adds the keys not
+        /// yet present, so the first mapping to give a key wins. Anything else is an error there too.
+        /// </summary>
+        private void ApplyMerge(List<KeyValuePair<ScalarNode, ConfigNode>> entries, ConfigNode merge, Mark mark)
+        {
+            var sources = merge switch
+            {
+                MappingNode map => [map],
+                SequenceNode seq when seq.Items.All(i => i is MappingNode) => seq.Items.Cast<MappingNode>().ToList(),
+                _ => null,
+            };
+            if (sources is null)
+            {
+                Problems.Add(ConfigCodes.WrongType.Create(ConfigPath.Child(CurrentPath(), "<<"), "map merge requires map or sequence of maps as the value (a '<<' merge key, as Pulumi's YAML reader applies it)") with { Location = At(mark) });
+                return;
+            }
+
+            var present = new HashSet<string>(entries.Select(e => e.Key.Text), StringComparer.Ordinal);
+            foreach (var source in sources)
+            {
+                foreach (var entry in source.Entries)
+                {
+                    if (present.Add(entry.Key.Text))
+                    {
+                        entries.Add(entry);
+                    }
+                }
+            }
+        }
+
+        private void CheckTag(TagName tag, Mark mark)
+        {
+            if (refuseTags && !tag.IsEmpty && !HarmlessTags.Contains(tag.Value))
+            {
+                Problems.Add(ConfigCodes.MeaningChangingTag.Create(CurrentPath(), $"the YAML tag '{ShortTag(tag.Value)}' changes what the value means (Pulumi's reader decodes it, this file shows it encoded)") with { Location = At(mark) });
+            }
+        }
+
+        private static string ShortTag(string tag) =>
+            tag.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal) ? "!!" + tag["tag:yaml.org,2002:".Length..] : tag;
 
         /// <summary>Whether the mapping already has <paramref name="key"/>: a scan for small mappings, a set once they grow.</summary>
         private static bool IsDuplicate(List<KeyValuePair<ScalarNode, ConfigNode>> entries, ref HashSet<string>? seen, string key)

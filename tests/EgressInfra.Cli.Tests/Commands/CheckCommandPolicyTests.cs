@@ -55,6 +55,7 @@ public class CheckCommandPolicyTests
               - name: partner-api
                 hosts: ["*.partner.example"]
                 ports: [{ number: 443, protocol: TLS }]
+                resolution: DYNAMIC_DNS
                 owner: team-payments
                 reason: The partner rotates regional host names.
         """;

@@ -166,6 +166,34 @@ public class LintCommandTests
         Assert.True(exit == 0, output);
     }
 
+    [Theory]
+    [InlineData("hosts: [pypi.org]\n  ports: [{number: 443, name: tls, protocol: TLS}]\n  resolution: DNS", "EGR302", "spec.hosts[0]")]
+    [InlineData("hosts: [db.example.internal]\n  ports: [{number: 5432, name: tcp, protocol: TCP}]\n  resolution: NONE", "EGR312", "spec.resolution")]
+    [InlineData("hosts: [api.partner.com]\n  ports: [{number: 443, name: tls, protocol: TLS}]\n  resolution: NONE", "EGR313", "spec.resolution")]
+    [InlineData("hosts: [api.partner.com]\n  ports: [{number: 80, name: http, protocol: HTTP}]\n  resolution: DNS", "EGR306", "spec.ports[0].protocol")]
+    [InlineData("hosts: [db.example.internal]\n  addresses: [10.0.0.0/16]\n  ports: [{number: 5432, name: tcp, protocol: TCP}]\n  resolution: NONE", "EGR305", "spec.addresses[0]")]
+    public void RestrictiveProfile_AppliesTheProfilesRulesToManifests(string spec, string code, string path)
+    {
+        var entry = $"apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata:\n  name: x\n  namespace: payments\nspec:\n  {spec}\n  exportTo: [\".\"]\n";
+        var (exit, output, _) = CliRunner.RunWithInput(entry, "lint", "-", "--profile", "restrictive");
+
+        Assert.True(exit == 1, output);
+        Assert.Contains($"error {code}:", output, StringComparison.Ordinal);
+        var (_, json, _) = CliRunner.RunWithInput(entry, "lint", "-", "--profile", "restrictive", "--format", "json");
+        Assert.Contains($"\"{path}\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Strict_RaisesWarningsToErrors()
+    {
+        const string wildcardNone = "apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata:\n  name: w\n  namespace: payments\nspec:\n  hosts: [\"*.example.com\"]\n  ports: [{number: 443, name: tls, protocol: TLS}]\n  resolution: NONE\n  exportTo: [\".\"]\n";
+        var (loose, looseOutput, _) = CliRunner.RunWithInput(wildcardNone, "lint", "-");
+        var (strict, output, _) = CliRunner.RunWithInput(wildcardNone, "lint", "-", "--strict");
+
+        Assert.True(loose == 0, looseOutput);
+        Assert.True(strict == 1, output);
+    }
+
     [Fact]
     public void Help_DescribesFormatsAndProfile()
     {

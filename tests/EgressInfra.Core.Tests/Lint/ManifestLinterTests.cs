@@ -120,12 +120,12 @@ public class ManifestLinterTests
     }
 
     [Fact]
-    public void RestrictiveProfile_RaisesWarningsToErrors()
+    public void Strict_RaisesWarningsToErrors()
     {
         IEnumerable<Diagnostic> Validate(ServiceEntry e) => [new Diagnostic(Severity.Warning, "EGR900", "w", "spec")];
         IReadOnlyList<EntryFinding> Analyze(IReadOnlyList<ServiceEntry> entries) => [new EntryFinding(0, new Diagnostic(Severity.Warning, "EGR901", "w", "spec"))];
 
-        var result = ManifestLinter.Lint([File("a.yaml", EntryNamed("one"))], LintOptions.ForProfile("restrictive")!, Validate, Analyze);
+        var result = ManifestLinter.Lint([File("a.yaml", EntryNamed("one"))], LintOptions.ForProfile("permissive", strict: true)!, Validate, Analyze);
 
         Assert.Equal(2, result.Errors);
     }

@@ -9,6 +9,7 @@ public class EnvironmentFloorTests
         - name: wide
           hosts: ["*.example.com"]
           ports: [{ number: 443, protocol: TLS }]
+          resolution: DYNAMIC_DNS
           owner: team-a
           reason: r
         """;

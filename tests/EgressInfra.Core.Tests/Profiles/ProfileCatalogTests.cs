@@ -63,7 +63,8 @@ public class ProfileCatalogTests
     [Fact]
     public void RestrictiveParameters_AreTheDocumentedDefaults()
     {
-        Assert.Equal(new ProfileParameters(24, 64, 90), Catalog.Find("restrictive")!.Parameters);
+        Assert.Equal(new ProfileParameters(24, 64, 90) { MaxWaiverDays = 90 }, Catalog.Find("restrictive")!.Parameters);
+        Assert.Null(Catalog.Find("permissive")!.Parameters.MaxWaiverDays);
     }
 
     [Theory]

@@ -9,6 +9,7 @@ public class WaiverTests
         - name: partner-api
           hosts: ["*.partner.example"]
           ports: [{ number: 443, protocol: TLS }]
+          resolution: DYNAMIC_DNS
           owner: team-a
           reason: The partner rotates regional host names.
         """;

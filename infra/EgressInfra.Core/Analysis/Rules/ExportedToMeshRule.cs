@@ -30,8 +30,9 @@ internal sealed class ExportedToMeshRule : IAnalysisRule
             yield return entry.Finding(
                 Descriptor,
                 path,
-                $"{how}: sidecars in every namespace see this entry, so REGISTRY_ONLY no longer blocks {Naming.Join(entry.Spec.Hosts.Take(ScopedConflicts.MaxNamed), entry.Spec.Hosts.Count > ScopedConflicts.MaxNamed)} " +
-                "anywhere in the mesh and an entry for the same host in another namespace may be shadowed");
+                $"{how}: any namespace may import this entry, and the sidecars of a namespace with no Sidecar resource, or whose Sidecar's egress " +
+                $"hosts name '{entry.Namespace}' (or '*/'), do, so REGISTRY_ONLY there no longer blocks {Naming.Join(entry.Spec.Hosts.Take(ScopedConflicts.MaxNamed), entry.Spec.Hosts.Count > ScopedConflicts.MaxNamed)}; " +
+                "a Sidecar that imports only './*' and other namespaces is unaffected, and an entry for the same host in an importing namespace may be shadowed");
         }
     }
 }

@@ -21,8 +21,10 @@ internal sealed class HttpOnTlsPortRule : IAnalysisRule
                     yield return entry.Finding(
                         Descriptor,
                         port.ProtocolPath,
-                        $"port 443 is declared {port.Port.Protocol}: sidecars that see this entry get an HTTP listener on 0.0.0.0:443, " +
-                        "so HTTPS calls to any host on :443 fail with 'wrong version number' or 'SSL23_GET_SERVER_HELLO:unknown protocol'");
+                        $"port 443 is declared {port.Port.Protocol}: the sidecars that import this entry (its namespace, and namespaces its exportTo " +
+                        "allows whose Sidecar egress hosts name it) build an HTTP listener on 0.0.0.0:443; there, TLS to any :443 host without its own " +
+                        "TLS entry falls through to the listener's catch-all chain (BlackHoleCluster under REGISTRY_ONLY, PassthroughCluster under " +
+                        "ALLOW_ANY), and a client that speaks TLS to this host gets 'wrong version number'");
                 }
             }
         }

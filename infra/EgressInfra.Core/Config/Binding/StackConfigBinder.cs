@@ -16,10 +16,10 @@ public sealed record BindResult(StackConfig? Config, IReadOnlyList<Diagnostic> D
 public static partial class StackConfigBinder
 {
     public static readonly IReadOnlyList<string> RootKeys =
-        ["environment", "profile", "policy", "egress", "kubeconfig", "context", "renderYamlToDirectory", "probe"];
+        ["environment", "environmentOverride", "profile", "policy", "egress", "kubeconfig", "context", "renderYamlToDirectory", "probe"];
 
     public static readonly IReadOnlyList<string> EgressKeys =
-        ["outboundTrafficPolicy", "namespaces", "services", "presets", "sidecarImports"];
+        ["outboundTrafficPolicy", "namespaces", "services", "presets", "sidecarImports", "namespaceImports"];
 
     public static readonly IReadOnlyList<string> DefaultSidecarImports = ["istio-system/*"];
 
@@ -45,7 +45,14 @@ public static partial class StackConfigBinder
         }
 
         var profile = profileText ?? DefaultProfile(environment.Value);
-        return new BindResult(new StackConfig(environment.Value, profile, egress, kubernetes) { Policy = policy, Probe = probe }, reader.Diagnostics);
+        var config = new StackConfig(environment.Value, profile, egress, kubernetes)
+        {
+            Policy = policy,
+            Probe = probe,
+            EnvironmentOverride = reader.String(projectConfig["environmentOverride"], "environmentOverride"),
+            ProfileIsDefault = profileText is null,
+        };
+        return new BindResult(config, reader.Diagnostics);
     }
 
     /// <summary>Production and staging are restrictive unless a stack says otherwise; dev is permissive.</summary>
@@ -90,6 +97,15 @@ public static partial class StackConfigBinder
             CheckSidecarImports(reader, importList);
         }
 
+        for (var i = 0; i < imports.Count; i++)
+        {
+            foreach (var problem in Validation.Istio.SidecarHostRules.Check(imports[i]))
+            {
+                reader.Report(Diagnostics.SidecarCodes.InvalidEgressHost.Create($"egress.sidecarImports[{i}]", $"'{imports[i]}': {problem}"));
+            }
+        }
+
+        var namespaceImports = BindNamespaceImports(reader, map["namespaceImports"], namespaces);
         var services = new List<ExternalService>();
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (item, itemPath) in reader.List(map["services"], "egress.services"))
@@ -112,7 +128,43 @@ public static partial class StackConfigBinder
         }
 
         var presets = BindPresets(reader, map["presets"], namespaces, services, names);
-        return new EgressConfig(policy, namespaces.ToValueList(), services.ToValueList(), imports.ToValueList()) { Presets = presets };
+        return new EgressConfig(policy, namespaces.ToValueList(), services.ToValueList(), imports.ToValueList()) { Presets = presets, NamespaceImports = namespaceImports };
+    }
+
+    private static ValueMap<ValueList<string>> BindNamespaceImports(NodeReader reader, ConfigNode? node, List<string> namespaces)
+    {
+        const string path = "egress.namespaceImports";
+        var map = reader.Mapping(node, path);
+        if (map is null)
+        {
+            return ValueMap<ValueList<string>>.Empty;
+        }
+
+        var result = new List<KeyValuePair<string, ValueList<string>>>();
+        foreach (var (key, value) in map.Entries)
+        {
+            var nsPath = Sources.ConfigPath.Child(path, key.Text);
+            if (!namespaces.Contains(key.Text, StringComparer.Ordinal))
+            {
+                reader.Report(ConfigCodes.UngovernedNamespace.Create(nsPath, $"'{key.Text}' is not a governed namespace (egress.namespaces)"));
+                continue;
+            }
+
+            var imports = new List<string>();
+            foreach (var (text, itemPath, _) in reader.Strings(value, nsPath))
+            {
+                foreach (var problem in Validation.Istio.SidecarHostRules.Check(text))
+                {
+                    reader.Report(Diagnostics.SidecarCodes.InvalidEgressHost.Create(itemPath, $"'{text}': {problem}"));
+                }
+
+                imports.Add(text);
+            }
+
+            result.Add(new(key.Text, imports.ToValueList()));
+        }
+
+        return result.ToValueMap();
     }
 
     /// <summary>The schema's pattern for an import (namespace/host), enforced here too so that editor and check agree.</summary>

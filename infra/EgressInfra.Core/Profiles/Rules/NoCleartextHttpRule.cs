@@ -5,8 +5,11 @@ using EgressInfra.Core.Diagnostics;
 namespace EgressInfra.Core.Profiles.Rules;
 
 /// <summary>
-/// No cleartext HTTP to hosts outside the mesh: anything on the path can read and change it. (TLS
-/// origination at the sidecar or an egress gateway would make such a port acceptable; not yet modelled.)
+/// No cleartext HTTP to hosts outside the cluster: anything on the path can read and change it. Every
+/// HTTP-family protocol counts (HTTP, HTTP2, HTTP_PROXY, GRPC, GRPC-Web), and so does an opaque port on
+/// a well-known cleartext HTTP port (TCP 80). The location does not decide: a MESH_INTERNAL entry that
+/// names an external host still sends its bytes across the internet. (TLS origination at the sidecar
+/// or an egress gateway would make such a port acceptable; not yet modelled.)
 /// </summary>
 public sealed class NoCleartextHttpRule : IProfileRule
 {
@@ -18,8 +21,18 @@ public sealed class NoCleartextHttpRule : IProfileRule
 
     public IEnumerable<RuleFinding> Check(RuleContext context)
     {
-        foreach (var service in context.Services.Where(s => s.Location == ServiceLocation.MeshExternal))
+        var governed = context.Config.Egress.Namespaces;
+        foreach (var service in context.Services)
         {
+            var outside = service.Hosts.Where(h => !InClusterNames.IsInCluster(h, governed)).ToList();
+            if (outside.Count == 0)
+            {
+                continue;
+            }
+
+            var where = service.Location == ServiceLocation.MeshInternal
+                ? $"{string.Join(", ", outside)} (declared MESH_INTERNAL, but the name is outside the cluster)"
+                : string.Join(", ", outside);
             for (var i = 0; i < service.Ports.Count; i++)
             {
                 var port = service.Ports[i];
@@ -28,9 +41,35 @@ public sealed class NoCleartextHttpRule : IProfileRule
                     yield return RuleContext.Finding(
                         service,
                         string.Create(CultureInfo.InvariantCulture, $"ports[{i}].protocol"),
-                        string.Create(CultureInfo.InvariantCulture, $"port {port.Number} is {port.Protocol.Name()} in clear to {string.Join(", ", service.Hosts)} ({RuleContext.Describe(service)})"));
+                        string.Create(CultureInfo.InvariantCulture, $"port {port.Number} is {port.Protocol.Name()} in clear to {where} ({RuleContext.Describe(service)})"));
+                }
+                else if (port.Protocol.IsOpaque() && port.Protocol != ServiceProtocol.Udp && CleartextPort(service, port) is { } wire)
+                {
+                    yield return RuleContext.Finding(
+                        service,
+                        string.Create(CultureInfo.InvariantCulture, $"ports[{i}].protocol"),
+                        string.Create(CultureInfo.InvariantCulture, $"port {port.Number} is {port.Protocol.Name()} to port {wire}, a cleartext HTTP port, of {where}: the sidecar passes it through unencrypted ({RuleContext.Describe(service)})"));
                 }
             }
         }
+    }
+
+    /// <summary>The destination port in the cleartext HTTP set that <paramref name="port"/> sends to, if any.</summary>
+    private static int? CleartextPort(ExternalService service, ServicePortConfig port)
+    {
+        if (HttpProtocols.CleartextHttpPorts.Contains(port.TargetPort ?? port.Number))
+        {
+            return port.TargetPort ?? port.Number;
+        }
+
+        foreach (var endpoint in service.Endpoints)
+        {
+            if (endpoint.Ports.TryGetValue(port.EffectiveName, out var mapped) && HttpProtocols.CleartextHttpPorts.Contains(mapped))
+            {
+                return mapped;
+            }
+        }
+
+        return null;
     }
 }

@@ -54,20 +54,42 @@ public sealed class NoPackageSourcesRule : IProfileRule
             }
 
             // The addresses count only when no host gave the service away (a TCP entry with a made-up host).
-            for (var i = 0; i < service.Addresses.Count && !named; i++)
+            foreach (var item in named ? Array.Empty<PolicyAddresses.Reached>() : PolicyAddresses.Of(service))
             {
-                if (!AddressRange.TryParse(service.Addresses[i], out var range))
-                {
-                    continue;
-                }
-
-                var match = sourceRanges.FirstOrDefault(s => s.Range.Overlaps(range));
+                var match = sourceRanges.FirstOrDefault(s => s.Range.Overlaps(item.Range));
                 if (match.Preset is not null)
+                {
+                    var view = item.ViaIpv6 ? $" (it reaches the IPv4 range {item.Range.Canonical})" : string.Empty;
+                    yield return RuleContext.Finding(
+                        service,
+                        $"addresses[{item.Index}]",
+                        $"'{item.Text}'{view} overlaps {match.Range}, an address range of the {match.Preset.Category.Name()} preset '{match.Preset.Name}'");
+                    break;
+                }
+            }
+
+            // Endpoints carry the destination too: a DNS name or an IP behind an innocent host.
+            for (var i = 0; i < service.Endpoints.Count; i++)
+            {
+                var address = service.Endpoints[i].Address;
+                if (Analysis.AddressRange.TryParseIgnoringZone(address, out var range))
+                {
+                    var ranges = range.Ipv4View() is { } v4 ? new[] { range, v4 } : [range];
+                    var match = sourceRanges.FirstOrDefault(s => ranges.Any(r => s.Range.Overlaps(r)));
+                    if (match.Preset is not null)
+                    {
+                        yield return RuleContext.Finding(
+                            service,
+                            $"endpoints[{i}].address",
+                            $"the endpoint '{address}' is inside {match.Range}, an address range of the {match.Preset.Category.Name()} preset '{match.Preset.Name}'");
+                    }
+                }
+                else if (context.Presets.PackageSourceFor(address) is { } domain)
                 {
                     yield return RuleContext.Finding(
                         service,
-                        $"addresses[{i}]",
-                        $"'{service.Addresses[i]}' overlaps {match.Range}, an address range of the {match.Preset.Category.Name()} preset '{match.Preset.Name}'");
+                        $"endpoints[{i}].address",
+                        $"the endpoint '{address}' is a package or source host (under {domain}): traffic for {string.Join(", ", service.Hosts)} goes there");
                 }
             }
         }

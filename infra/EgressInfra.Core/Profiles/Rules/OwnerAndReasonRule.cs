@@ -23,12 +23,26 @@ public sealed class OwnerAndReasonRule : IProfileRule
             {
                 yield return Missing(service, "owner");
             }
+            else if (Placeholders.IsPlaceholder(service.Owner))
+            {
+                yield return Placeholder(service, "owner", service.Owner);
+            }
 
             if (string.IsNullOrWhiteSpace(service.Reason))
             {
                 yield return Missing(service, "reason");
             }
+            else if (Placeholders.IsPlaceholder(service.Reason))
+            {
+                yield return Placeholder(service, "reason", service.Reason);
+            }
         }
+    }
+
+    private static RuleFinding Placeholder(ExternalService service, string member, string value)
+    {
+        var subject = service.Preset is null ? $"the service '{service.Name}'" : $"the preset '{service.Preset}'";
+        return new RuleFinding($"{service.SourcePath}.{member}", $"the {member} of {subject} is a placeholder ('{value}'): write the real {(member == "owner" ? "team" : "reason")}", service.Name, service.Preset);
     }
 
     private static RuleFinding Missing(ExternalService service, string member)

@@ -9,6 +9,7 @@ public class AddressPrefixLimitRuleTests
           hosts: [db.example.internal]
           addresses: ["{address}"]
           ports: [{"{"} number: 5432, protocol: TCP {"}"}]
+          resolution: NONE
           owner: team-a
           reason: r
         """;

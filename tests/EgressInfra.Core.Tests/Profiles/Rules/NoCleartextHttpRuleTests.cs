@@ -33,9 +33,14 @@ public class NoCleartextHttpRuleTests
     [Theory]
     [InlineData("TLS", 443, "MESH_EXTERNAL")]
     [InlineData("HTTPS", 443, "MESH_EXTERNAL")]
-    [InlineData("HTTP", 8080, "MESH_INTERNAL")]
     public void TlsOrAnInMeshHost_Passes(string protocol, int port, string location)
     {
         PolicyAssert.NoFinding(PolicyStack.Check(services: Api(protocol, port, location)), "EGR306");
+    }
+
+    [Fact]
+    public void MeshInternal_DoesNotMakeAnExternalHostSafe()
+    {
+        PolicyAssert.Finding(PolicyStack.Check(services: Api("HTTP", 8080, "MESH_INTERNAL")), "EGR306", "egress.services[0].ports[0].protocol");
     }
 }

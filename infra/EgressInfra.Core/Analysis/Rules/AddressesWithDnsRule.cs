@@ -1,0 +1,29 @@
+using EgressInfra.Core.Diagnostics;
+
+namespace EgressInfra.Core.Analysis.Rules;
+
+/// <summary>
+/// Addresses on an entry resolved by DNS: Istio uses <c>addresses</c> only to match the traffic (the
+/// listener's or filter chain's destination IPs); the upstream cluster is the host name's DNS answer,
+/// so the connection goes where the name resolves, not to the addresses written.
+/// </summary>
+internal sealed class AddressesWithDnsRule : IAnalysisRule
+{
+    public DiagnosticDescriptor Descriptor => AnalysisCodes.AddressesWithDns;
+
+    public IEnumerable<EntryFinding> Analyze(AnalysisIndex index)
+    {
+        foreach (var entry in index.Entries)
+        {
+            if (entry.HasAddresses && entry.Resolution is "DNS" or "DNS_ROUND_ROBIN")
+            {
+                yield return entry.Finding(
+                    Descriptor,
+                    "spec.addresses",
+                    $"resolution {entry.Resolution} with addresses {string.Join(", ", entry.Spec.Addresses)}: the addresses only select which traffic the entry matches; " +
+                    $"the sidecar connects to whatever {entry.FirstHost} resolves to. Use resolution NONE if the addresses are the destination itself, " +
+                    "or STATIC with endpoints to send traffic to fixed IPs");
+            }
+        }
+    }
+}
