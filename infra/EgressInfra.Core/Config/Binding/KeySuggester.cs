@@ -33,8 +33,20 @@ public static class KeySuggester
         return best is not null && bestDistance <= Math.Max(1, Math.Min(MaxDistance, best.Length / 3)) ? best : null;
     }
 
-    private static string Normalize(string key) =>
-        new string([.. key.Where(char.IsLetterOrDigit)]).ToLowerInvariant();
+    private static string Normalize(string key)
+    {
+        Span<char> buffer = key.Length <= 256 ? stackalloc char[key.Length] : new char[key.Length];
+        var length = 0;
+        foreach (var c in key)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                buffer[length++] = char.ToLowerInvariant(c);
+            }
+        }
+
+        return new string(buffer[..length]);
+    }
 
     /// <summary>
     /// Optimal string alignment distance (Levenshtein plus adjacent transpositions), or
