@@ -19,6 +19,13 @@ public static class ManifestLinter
     /// <summary>The namespace an object without one is applied to (kubectl's default context namespace).</summary>
     public const string DefaultNamespace = "default";
 
+    /// <summary>
+    /// Findings after which lint stops reading documents: a dump of millions of broken documents
+    /// would otherwise hold a finding for each in memory. Far more than anyone reads; the report says
+    /// where it stopped.
+    /// </summary>
+    public const int MaxFindings = 100_000;
+
     /// <param name="inputs">File names as they should appear in findings, with their text, in a fixed order.</param>
     public static LintResult Lint(IEnumerable<(string File, string Text)> inputs, LintOptions? options = null) =>
         Lint(inputs, options ?? LintOptions.Default, entry => ServiceEntryValidator.Validate(entry, WebhookOnly), EgressAnalyzer.Analyze);
@@ -41,13 +48,28 @@ public static class ManifestLinter
         var skipped = new SortedDictionary<string, int>(StringComparer.Ordinal);
         int documents = 0, serviceEntries = 0, sidecarCount = 0;
 
+        Diagnostic? stopped = null;
         foreach (var (file, text) in inputs)
         {
+            if (stopped is not null)
+            {
+                break;
+            }
+
             foreach (var document in YamlTreeReader.ReadEach(text, file))
             {
                 if (document.Root is null && document.Problems.Count == 0)
                 {
                     continue;
+                }
+
+                if (diagnostics.Count >= MaxFindings)
+                {
+                    stopped = InputCodes.FindingsTruncated.Create(string.Empty, $"lint stopped after {diagnostics.Count} findings; documents from here on were not read", severity: Severity.Error) with
+                    {
+                        Location = new SourceLocation(file, document.StartLine, 1),
+                    };
+                    break;
                 }
 
                 documents++;
@@ -127,6 +149,11 @@ public static class ManifestLinter
             {
                 diagnostics.Add(entries[index].Place(finding, keepResource: false));
             }
+        }
+
+        if (stopped is not null)
+        {
+            diagnostics.Add(stopped);
         }
 
         var final = options.RaiseToErrors

@@ -56,7 +56,8 @@ public static partial class YamlTreeReader
     {
         foreach (var (chunk, firstLine) in SplitDocuments(text))
         {
-            yield return ReadChunk(chunk, firstLine, file, refuseTags);
+            // Millions of empty documents ("---" lines) cost no parser each.
+            yield return string.IsNullOrWhiteSpace(chunk) ? new YamlDocument(null, [], firstLine) : ReadChunk(chunk, firstLine, file, refuseTags);
         }
     }
 

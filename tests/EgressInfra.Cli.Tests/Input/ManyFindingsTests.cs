@@ -93,6 +93,15 @@ public class ManyFindingsTests
     }
 
     [Fact]
+    public void HundredsOfThousandsOfEmptyDocuments_AreLintedQuickly()
+    {
+        var (exit, output, err) = SpecialFiles.RunWithin(Generous, (o, e) => new CliContext(o, e) { In = new StringReader(Lines(300_000, _ => "---")) }, "lint", "-");
+
+        Assert.True(exit == 0, err);
+        Assert.Contains("lint: 0 documents", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ThousandsOfFindings_InText_EndWithTheCountAndTheFullSummary()
     {
         var services = "    services:\n" + Lines(3_000, i => string.Create(CultureInfo.InvariantCulture, $"      - {{ name: s{i}, hosts: [h{i}.example.com], ports: [{{ number: 0, protocol: TLS }}], namespaces: [ns1], owner: a, reason: b }}"));

@@ -33,13 +33,26 @@ public static class KeySuggester
         return best is not null && bestDistance <= Math.Max(1, Math.Min(MaxDistance, best.Length / 3)) ? best : null;
     }
 
-    private static string Normalize(string key) =>
-        new string([.. key.Where(char.IsLetterOrDigit)]).ToLowerInvariant();
+    private static string Normalize(string key)
+    {
+        Span<char> buffer = key.Length <= 256 ? stackalloc char[key.Length] : new char[key.Length];
+        var length = 0;
+        foreach (var c in key)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                buffer[length++] = char.ToLowerInvariant(c);
+            }
+        }
+
+        return new string(buffer[..length]);
+    }
 
     /// <summary>
     /// Optimal string alignment distance (Levenshtein plus adjacent transpositions), or
-    /// <see cref="int.MaxValue"/> once it is certain to exceed <see cref="MaxDistance"/>: three rolling
-    /// rows and an early stop keep thousands of unknown keys from costing a full table each.
+    /// <see cref="int.MaxValue"/> once it is certain to exceed <see cref="MaxDistance"/>. Only the band
+    /// of cells within <see cref="MaxDistance"/> of the diagonal is computed, in three rolling rows, so
+    /// tens of thousands of unknown keys cost a few hundred steps each, not a full table.
     /// </summary>
     internal static int Distance(string a, string b)
     {
@@ -48,12 +61,14 @@ public static class KeySuggester
             return int.MaxValue;
         }
 
+        const int Far = int.MaxValue / 4;
         var width = b.Length + 1;
         Span<int> rows = width <= 256 ? stackalloc int[width * 3] : new int[width * 3];
+        rows.Fill(Far);
         var before = rows[..width];
         var previous = rows.Slice(width, width);
         var current = rows.Slice(2 * width, width);
-        for (var j = 0; j < width; j++)
+        for (var j = 0; j <= Math.Min(b.Length, MaxDistance); j++)
         {
             previous[j] = j;
         }
@@ -61,9 +76,12 @@ public static class KeySuggester
         var previousMin = 0;
         for (var i = 1; i <= a.Length; i++)
         {
-            current[0] = i;
-            var rowMin = i;
-            for (var j = 1; j <= b.Length; j++)
+            var lo = Math.Max(1, i - MaxDistance);
+            var hi = Math.Min(b.Length, i + MaxDistance);
+            current.Fill(Far);
+            current[0] = i <= MaxDistance ? i : Far;
+            var rowMin = current[0];
+            for (var j = lo; j <= hi; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
                 var d = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
@@ -89,6 +107,6 @@ public static class KeySuggester
             current = recycled;
         }
 
-        return previous[b.Length];
+        return previous[b.Length] > MaxDistance ? int.MaxValue : previous[b.Length];
     }
 }
