@@ -11,6 +11,7 @@ public static class DiagnosticCatalog
         .. ManifestCodes.All,
         .. AnalysisCodes.All,
         .. PolicyCodes.All,
+        .. DeliveryCodes.All,
     ];
 
     public static DiagnosticDescriptor? Find(string code) => All.FirstOrDefault(d => d.Code == code);
