@@ -21,6 +21,7 @@ public static class EgressCtl
             GraphCommand.Create(context),
             SchemaCommand.Create(context),
             PresetsCommand.Create(context),
+            OwnersCommand.Create(context),
         };
 
     /// <param name="time">The clock waivers and preset address ages are judged by; the system clock when null.</param>

@@ -26,7 +26,8 @@ internal static class EgressProgram
         var stackFile = ProjectDirectory.ReadStackConfig(projectDirectory, deployment.ProjectName, deployment.StackName);
         var projectConfig = PulumiConfigReader.Read(new Config(), stackFile);
 
-        var plan = EgressPipeline.Evaluate(projectConfig, stackFile);
+        var files = projectDirectory is null ? null : new ProjectDirectoryFiles(projectDirectory);
+        var plan = EgressPipeline.Evaluate(projectConfig, stackFile, files);
         DiagnosticReport.ThrowIfErrors(plan);
         DiagnosticReport.LogWarnings(plan);
         var config = plan.Config!;

@@ -1,9 +1,10 @@
+using EgressInfra.Core.Fragments;
 using EgressInfra.Core.Sources;
 
 namespace EgressInfra.Cli.Input;
 
 /// <summary>A stack file chosen on the command line, located and read, with its project's Pulumi.yaml.</summary>
-public sealed record StackSource(string DisplayPath, string Text, ProjectFile Project)
+public sealed record StackSource(string DisplayPath, string Text, ProjectFile Project, string ProjectDirectory = ".")
 {
     public static StackSource Resolve(string? stack, string? file, string? projectDir)
     {
@@ -44,10 +45,12 @@ public sealed record StackSource(string DisplayPath, string Text, ProjectFile Pr
             throw new UsageException("name a stack with --stack NAME or a file with --file PATH");
         }
 
-        return new StackSource(Display(path), ReadText(path), ReadProject(dir));
+        return new StackSource(Display(path), ReadText(path), ReadProject(dir), dir);
     }
 
-    public StackDocument Parse() => StackFile.Parse(Text, DisplayPath, Project.Name, Project.Defaults);
+    /// <summary>The stack file with its fragments (egress.include) read from the project directory.</summary>
+    public StackDocument Parse() =>
+        FragmentResolver.Resolve(StackFile.Parse(Text, DisplayPath, Project.Name, Project.Defaults), new ProjectDirectoryFiles(ProjectDirectory));
 
     /// <summary>Stack files are small; anything this large is a mistake or an attack, not configuration.</summary>
     public const long MaxFileBytes = 8 * 1024 * 1024;

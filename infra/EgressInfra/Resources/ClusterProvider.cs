@@ -36,6 +36,12 @@ internal static class ClusterProvider
             args.RenderYamlToDirectory = directory;
         }
 
+        // Adoption of objects that already run (egressctl import): update them in place, never recreate.
+        if (target.AdoptExisting)
+        {
+            args.UpsertExistingObjects = true;
+        }
+
         return new KubernetesProvider(Name, args);
     }
 
