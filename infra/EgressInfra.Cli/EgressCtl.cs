@@ -22,6 +22,7 @@ public static class EgressCtl
             SchemaCommand.Create(context),
             PresetsCommand.Create(context),
             OwnersCommand.Create(context),
+            ImportCommand.Create(context),
         };
 
     /// <param name="time">The clock waivers and preset address ages are judged by; the system clock when null.</param>
