@@ -23,6 +23,7 @@ public static class EgressCtl
             PresetsCommand.Create(context),
             OwnersCommand.Create(context),
             ImportCommand.Create(context),
+            LearnCommand.Create(context),
         };
 
     /// <param name="time">The clock waivers and preset address ages are judged by; the system clock when null.</param>
