@@ -13,7 +13,7 @@ public static class CheckCommand
     public static Command Create(CliContext context)
     {
         var stack = new StackOptions();
-        var format = CommonOptions.Format();
+        var format = CommonOptions.DiagnosticFormat("check");
         var command = new Command("check", "Validate a stack file: config shape, Istio's rules, cross-entry analysis and the profile's policy.");
         var codeOwners = new Option<string?>("--codeowners") { Description = "Also verify that this CODEOWNERS file gives each included fragment to its owner (as `egressctl owners` prints it).", HelpName = "FILE" };
         var org = OwnersCommand.OrgOption();
@@ -33,7 +33,7 @@ public static class CheckCommand
                 diagnostics = DiagnosticOrder.Sort([.. diagnostics, .. CodeOwners.Verify(text, file, document.Fragments, parse.GetValue(org))]);
             }
 
-            DiagnosticWriter.Write(context.Out, diagnostics, parse.GetValue(format), source.DisplayPath);
+            DiagnosticWriter.Write(context.Out, diagnostics, CommonOptions.ToOutputFormat(parse.GetValue(format)!), source.DisplayPath);
             return plan.IsUnusable ? ExitCodes.Unusable : diagnostics.Any(d => d.IsError) ? ExitCodes.Findings : ExitCodes.Ok;
         });
         return command;
