@@ -22,6 +22,9 @@ public static class EgressCtl
             GraphCommand.Create(context),
             SchemaCommand.Create(context),
             PresetsCommand.Create(context),
+            OwnersCommand.Create(context),
+            ImportCommand.Create(context),
+            LearnCommand.Create(context),
         };
 
     /// <param name="time">The clock waivers and preset address ages are judged by; the system clock when null.</param>

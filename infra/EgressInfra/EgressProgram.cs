@@ -32,7 +32,8 @@ internal static class EgressProgram
         var pulumiConfig = new Config();
         var projectConfig = PulumiConfigReader.Read(pulumiConfig, stackFile);
 
-        var plan = EgressPipeline.Evaluate(projectConfig, stackFile);
+        var files = projectDirectory is null ? null : new ProjectDirectoryFiles(projectDirectory);
+        var plan = EgressPipeline.Evaluate(projectConfig, stackFile, files);
         DiagnosticReport.ThrowIfErrors(plan);
         var config = plan.Config!;
         var manifests = plan.Manifests!;

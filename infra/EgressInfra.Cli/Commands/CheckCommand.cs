@@ -1,6 +1,8 @@
 using System.CommandLine;
 using EgressInfra.Cli.Input;
 using EgressInfra.Cli.Output;
+using EgressInfra.Core.Diagnostics;
+using EgressInfra.Core.Fragments;
 using EgressInfra.Core.Pipeline;
 
 namespace EgressInfra.Cli.Commands;
@@ -13,14 +15,26 @@ public static class CheckCommand
         var stack = new StackOptions();
         var format = CommonOptions.DiagnosticFormat("check");
         var command = new Command("check", "Validate a stack file: config shape, Istio's rules, cross-entry analysis and the profile's policy.");
+        var codeOwners = new Option<string?>("--codeowners") { Description = "Also verify that this CODEOWNERS file gives each included fragment to its owner (as `egressctl owners` prints it).", HelpName = "FILE" };
+        var org = OwnersCommand.OrgOption();
         stack.AddTo(command);
         command.Add(format);
+        command.Add(codeOwners);
+        command.Add(org);
         command.SetAction(parse =>
         {
             var source = stack.Resolve(parse);
-            var plan = EgressPipeline.Evaluate(source.Parse(), new EvaluationOptions(context.Time));
-            DiagnosticWriter.Write(context.Out, plan.Diagnostics, CommonOptions.ToOutputFormat(parse.GetValue(format)!), source.DisplayPath);
-            return plan.IsUnusable ? ExitCodes.Unusable : plan.HasErrors ? ExitCodes.Findings : ExitCodes.Ok;
+            var document = source.Parse();
+            var plan = EgressPipeline.Evaluate(document, new EvaluationOptions(context.Time));
+            var diagnostics = plan.Diagnostics;
+            if (parse.GetValue(codeOwners) is { } file && !plan.IsUnusable)
+            {
+                var text = StackSource.ReadText(file);
+                diagnostics = DiagnosticOrder.Sort([.. diagnostics, .. CodeOwners.Verify(text, file, document.Fragments, parse.GetValue(org))]);
+            }
+
+            DiagnosticWriter.Write(context.Out, diagnostics, CommonOptions.ToOutputFormat(parse.GetValue(format)!), source.DisplayPath);
+            return plan.IsUnusable ? ExitCodes.Unusable : diagnostics.Any(d => d.IsError) ? ExitCodes.Findings : ExitCodes.Ok;
         });
         return command;
     }

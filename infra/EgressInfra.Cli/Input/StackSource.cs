@@ -1,10 +1,11 @@
 using EgressInfra.Core.Config.Binding;
+using EgressInfra.Core.Fragments;
 using EgressInfra.Core.Sources;
 
 namespace EgressInfra.Cli.Input;
 
 /// <summary>A stack file chosen on the command line, located and read, with its project's Pulumi.yaml.</summary>
-public sealed record StackSource(string DisplayPath, string Text, ProjectFile Project)
+public sealed record StackSource(string DisplayPath, string Text, ProjectFile Project, string ProjectDirectory = ".")
 {
     public static StackSource Resolve(string? stack, string? file, string? projectDir, InputText.Budget? budget = null)
     {
@@ -45,10 +46,12 @@ public sealed record StackSource(string DisplayPath, string Text, ProjectFile Pr
             throw new UsageException($"name a stack with --stack NAME or a file with --file PATH. {StackFinder.WhereLooked(dir, projectDir is null, null)}");
         }
 
-        return new StackSource(Display(path), ReadText(path, budget, "a stack file"), ReadProject(dir, budget));
+        return new StackSource(Display(path), ReadText(path, budget, "a stack file"), ReadProject(dir, budget), dir);
     }
 
-    public StackDocument Parse() => StackFile.Parse(Text, DisplayPath, Project.Name, Project.Defaults);
+    /// <summary>The stack file with its fragments (egress.include) read from the project directory.</summary>
+    public StackDocument Parse() =>
+        FragmentResolver.Resolve(StackFile.Parse(Text, DisplayPath, Project.Name, Project.Defaults), new ProjectDirectoryFiles(ProjectDirectory));
 
     /// <summary>Reads a stack file or Pulumi.yaml within the default input limit.</summary>
     public static string ReadText(string path) => ReadText(path, new InputText.Budget(InputLimit.DefaultBytes), "a YAML file");

@@ -5,4 +5,11 @@ namespace EgressInfra.Core.Config;
 public sealed record KubernetesTarget(string? Kubeconfig, string? Context, string? RenderYamlToDirectory)
 {
     public static readonly KubernetesTarget Default = new(null, null, null);
+
+    /// <summary>
+    /// Adopt objects that already exist under the rendered names (e.g. after <c>egressctl import</c>):
+    /// the provider updates them in place and takes them into the stack's state instead of failing
+    /// with AlreadyExists. Meant for the adopting <c>pulumi up</c> only.
+    /// </summary>
+    public bool AdoptExisting { get; init; }
 }

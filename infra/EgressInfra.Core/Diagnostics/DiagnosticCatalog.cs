@@ -13,6 +13,7 @@ public static class DiagnosticCatalog
         .. AnalysisCodes.All,
         .. PolicyCodes.All,
         .. DeliveryCodes.All,
+        .. AdoptionCodes.All,
     ];
 
     public static DiagnosticDescriptor? Find(string code) => All.FirstOrDefault(d => d.Code == code);

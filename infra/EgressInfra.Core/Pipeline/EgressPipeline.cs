@@ -2,6 +2,7 @@ using EgressInfra.Core.Analysis;
 using EgressInfra.Core.Config.Binding;
 using EgressInfra.Core.Delivery;
 using EgressInfra.Core.Diagnostics;
+using EgressInfra.Core.Fragments;
 using EgressInfra.Core.Manifests;
 using EgressInfra.Core.Profiles;
 using EgressInfra.Core.Sources;
@@ -35,12 +36,34 @@ public static class EgressPipeline
         }
 
         var plan = Evaluate(document.ProjectConfig, null, options);
-        if (document.Problems.Count == 0)
+        if (document.Problems.Count == 0 && document.PathRewrites.Count == 0)
         {
             return plan;
         }
 
-        var all = DiagnosticOrder.Sort(document.Problems.Concat(plan.Diagnostics));
+        var all = DiagnosticOrder.Sort(document.Problems.Concat(plan.Diagnostics).Select(d => FragmentResolver.Rewrite(d, document.PathRewrites)));
+        return new EgressPlan(plan.Config, all.Any(d => d.IsError) ? null : plan.Manifests, all);
+    }
+
+    /// <summary>
+    /// The Pulumi door: the config as Pulumi hands it, the stack file for positions, and the project's
+    /// files for the fragments under <c>egress.include</c>, read exactly as egressctl reads them.
+    /// </summary>
+    public static EgressPlan Evaluate(MappingNode projectConfig, MappingNode? locator, IProjectFiles? files, EvaluationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(projectConfig);
+        var loaded = FragmentResolver.Load(projectConfig, files, locator);
+        if (loaded is null)
+        {
+            return Evaluate(projectConfig, locator, options);
+        }
+
+        var config = FragmentResolver.Apply(projectConfig, loaded);
+        var mergedLocator = locator is null ? null : FragmentResolver.Apply(locator, loaded);
+        var plan = Evaluate(config, mergedLocator, options);
+        var rewrites = FragmentResolver.PathRewrites(projectConfig, loaded);
+        var problems = loaded.Problems.Select(d => d.Location is not null ? d : d with { Location = ConfigPath.LocateSource(mergedLocator ?? config, d.Path) });
+        var all = DiagnosticOrder.Sort(problems.Concat(plan.Diagnostics).Select(d => FragmentResolver.Rewrite(d, rewrites)));
         return new EgressPlan(plan.Config, all.Any(d => d.IsError) ? null : plan.Manifests, all);
     }
 

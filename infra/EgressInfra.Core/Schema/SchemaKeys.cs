@@ -33,6 +33,7 @@ public static class SchemaKeys
         ["kubeconfig"] = new("Pulumi only: path or contents of the kubeconfig the Kubernetes provider uses; empty means the ambient kubeconfig.", String),
         ["context"] = new("Pulumi only: kubeconfig context to deploy to; empty means the current context.", String),
         ["renderYamlToDirectory"] = new("Pulumi only: when set, the provider writes the manifests to this directory instead of applying them to a cluster.", String),
+        ["adoptExisting"] = new("Pulumi only: adopt ServiceEntries and Sidecars that already exist under the rendered names (after `egressctl import`) by updating them in place instead of failing; turn it off after the adopting `pulumi up`.", () => new JsonObject { ["type"] = "boolean", ["default"] = false }),
         ["probe"] = new("Pulumi only: the post-deploy egress probe, a Job per governed namespace that tries every allowed destination and a few that must be denied. Giving the key turns it on.", () => Ref("probe")),
     };
 
@@ -42,6 +43,7 @@ public static class SchemaKeys
         ["namespaces"] = new("The namespaces this stack governs: each gets one Sidecar named default.", () => Array(Ref("dns1123Label"), minItems: 1, unique: true), Required: true),
         ["services"] = new("The external destinations the governed namespaces may reach; each becomes one ServiceEntry in every namespace that uses it.", () => Array(Ref("service"))),
         ["presets"] = new("Well-known destinations from the preset catalog (`egressctl presets`), by name or as an object; each expands to services named preset-<name> or preset-<name>-<part>.", () => Array(Ref("preset"))),
+        ["include"] = new("Team-owned fragment files (paths relative to the project directory; * and ** allowed), each with an owner, services and presets; their items join this stack's.", () => Array(String())),
         ["sidecarImports"] = new("Extra namespace/host imports added to every Sidecar (the control plane and egress gateway live here).", () => With(Array(Pattern("^[^/]+/[^/]+$")), "default", new JsonArray([.. StackConfigBinder.DefaultSidecarImports.Select(i => (JsonNode)i)]))),
         ["namespaceImports"] = new("Extra namespace/host imports for one governed namespace's Sidecar, by namespace: calls to another team's in-mesh services.", () => new JsonObject { ["type"] = "object", ["additionalProperties"] = Array(Pattern("^[^/]+/[^/]+$")) }),
     };

@@ -7,6 +7,12 @@ public sealed record StackDocument(MappingNode? ProjectConfig, IReadOnlyList<Dia
 {
     /// <summary>True when the file could not be used at all (syntax error, not a mapping): exit code 2.</summary>
     public bool IsUnusable => ProjectConfig is null;
+
+    /// <summary>The team-owned fragments the stack includes (egress.include), once resolved.</summary>
+    public IReadOnlyList<Fragments.Fragment> Fragments { get; init; } = [];
+
+    /// <summary>Merged paths of fragment items to the paths their fragments wrote; findings are reported at the latter.</summary>
+    public IReadOnlyDictionary<string, string> PathRewrites { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>

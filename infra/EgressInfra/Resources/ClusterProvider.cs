@@ -47,6 +47,12 @@ internal static class ClusterProvider
             args.ClusterIdentifier = identity;
         }
 
+        // Adoption of objects that already run (egressctl import): update them in place, never recreate.
+        if (target.AdoptExisting)
+        {
+            args.UpsertExistingObjects = true;
+        }
+
         return new KubernetesProvider(Name, args);
     }
 

@@ -19,6 +19,7 @@ public class DiagnosticsDocTests
         ("EGR2", "Analysis across entries (EGR2xx)"),
         ("EGR3", "Profiles, waivers and presets (EGR3xx)"),
         ("EGR50,EGR51,EGR52", "Delivery: target, preflight and probe (EGR500–EGR529)"),
+        ("EGR6", "Teams and adoption: fragments, CODEOWNERS, import and learn (EGR6xx)"),
     ];
 
     [Fact]

@@ -16,10 +16,10 @@ public sealed record BindResult(StackConfig? Config, IReadOnlyList<Diagnostic> D
 public static partial class StackConfigBinder
 {
     public static readonly IReadOnlyList<string> RootKeys =
-        ["environment", "environmentOverride", "profile", "policy", "egress", "kubeconfig", "context", "renderYamlToDirectory", "probe"];
+        ["environment", "environmentOverride", "profile", "policy", "egress", "kubeconfig", "context", "renderYamlToDirectory", "probe", "adoptExisting"];
 
     public static readonly IReadOnlyList<string> EgressKeys =
-        ["outboundTrafficPolicy", "namespaces", "services", "presets", "sidecarImports", "namespaceImports"];
+        ["outboundTrafficPolicy", "namespaces", "services", "presets", "sidecarImports", "namespaceImports", "include"];
 
     public static readonly IReadOnlyList<string> DefaultSidecarImports = ["istio-system/*"];
 
@@ -36,7 +36,10 @@ public static partial class StackConfigBinder
         var kubernetes = new KubernetesTarget(
             reader.String(projectConfig["kubeconfig"], "kubeconfig"),
             reader.String(projectConfig["context"], "context"),
-            reader.String(projectConfig["renderYamlToDirectory"], "renderYamlToDirectory"));
+            reader.String(projectConfig["renderYamlToDirectory"], "renderYamlToDirectory"))
+        {
+            AdoptExisting = reader.Boolean(projectConfig["adoptExisting"], "adoptExisting") ?? false,
+        };
         var probe = BindProbe(reader, projectConfig["probe"], egress);
 
         if (reader.HasErrors || environment is null || egress is null)
@@ -88,6 +91,9 @@ public static partial class StackConfigBinder
                 namespaces.Add(value);
             }
         }
+
+        // Fragments were appended by the door (FragmentResolver); here only the shape of the list is checked.
+        _ = reader.Strings(map["include"], "egress.include");
 
         var imports = map["sidecarImports"] is null
             ? [.. DefaultSidecarImports]
