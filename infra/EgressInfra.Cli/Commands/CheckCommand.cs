@@ -19,7 +19,22 @@ public static class CheckCommand
         {
             var source = stack.Resolve(parse);
             var plan = EgressPipeline.Evaluate(source.Parse(), new EvaluationOptions(context.Time));
-            DiagnosticWriter.Write(context.Out, plan.Diagnostics, parse.GetValue(format), source.DisplayPath);
+            var chosen = parse.GetValue(format);
+            switch (chosen)
+            {
+                case OutputFormat.Json:
+                    DiagnosticWriter.WriteFindings(context.Out, plan.Diagnostics, chosen, source.DisplayPath, json => PostureWriter.WriteJson(json, plan));
+                    break;
+                case OutputFormat.Text:
+                    DiagnosticWriter.WriteFindings(context.Out, plan.Diagnostics, chosen, source.DisplayPath);
+                    PostureWriter.WriteText(context.Out, plan);
+                    context.Out.Write($"{source.DisplayPath}: {DiagnosticWriter.Summary(plan.Diagnostics)}\n");
+                    break;
+                default:
+                    DiagnosticWriter.Write(context.Out, plan.Diagnostics, chosen, source.DisplayPath);
+                    break;
+            }
+
             return plan.IsUnusable ? ExitCodes.Unusable : plan.HasErrors ? ExitCodes.Findings : ExitCodes.Ok;
         });
         return command;

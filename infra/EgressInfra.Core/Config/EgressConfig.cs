@@ -15,4 +15,13 @@ public sealed record EgressConfig(
     /// <see cref="Services"/>; these are kept for the rules that judge a preset as a whole.
     /// </summary>
     public ValueList<PresetReference> Presets { get; init; } = ValueList<PresetReference>.Empty;
+
+    /// <summary>How the model becomes dataplane objects (<c>egress.mode</c>).</summary>
+    public EgressMode Mode { get; init; } = EgressMode.Sidecar;
+
+    /// <summary>The egress gateway used by <see cref="EgressMode.Gateway"/> (<c>egress.gateway</c>).</summary>
+    public GatewayConfig Gateway { get; init; } = GatewayConfig.Default;
+
+    /// <summary>Kubernetes NetworkPolicies per governed namespace (<c>egress.networkPolicy</c>).</summary>
+    public NetworkPolicyConfig NetworkPolicy { get; init; } = NetworkPolicyConfig.Disabled;
 }

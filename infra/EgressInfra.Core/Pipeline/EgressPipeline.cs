@@ -2,6 +2,7 @@ using EgressInfra.Core.Analysis;
 using EgressInfra.Core.Config.Binding;
 using EgressInfra.Core.Diagnostics;
 using EgressInfra.Core.Manifests;
+using EgressInfra.Core.Manifests.Modes;
 using EgressInfra.Core.Profiles;
 using EgressInfra.Core.Sources;
 using EgressInfra.Core.Validation.Istio;
@@ -34,7 +35,7 @@ public static class EgressPipeline
         }
 
         var all = DiagnosticOrder.Sort(document.Problems.Concat(plan.Diagnostics));
-        return new EgressPlan(plan.Config, all.Any(d => d.IsError) ? null : plan.Manifests, all);
+        return new EgressPlan(plan.Config, all.Any(d => d.IsError) ? null : plan.Manifests, all) { Postures = plan.Postures };
     }
 
     /// <param name="projectConfig">The project's keys, namespace prefix removed.</param>
@@ -81,13 +82,16 @@ public static class EgressPipeline
             });
         }
 
+        // The mode's own findings (what it cannot build from this model), then its objects.
+        var mode = ModeBuilders.For(config.Egress.Mode);
+        diagnostics.AddRange(mode.Check(config.Egress));
         var manifests = ManifestBuilder.Build(config.Egress, built);
 
         // Policy last: the profile's rules judge what would be deployed, presets included; a mandatory
         // finding is an error, so Finish withholds the manifests and nothing is registered.
         var today = DateOnly.FromDateTime(options.Time.GetUtcNow().UtcDateTime);
         diagnostics.AddRange(PolicyStage.Evaluate(config, manifests, today));
-        return Finish(config, manifests, diagnostics, projectConfig, locator);
+        return Finish(config, manifests, diagnostics, projectConfig, locator) with { Postures = [.. mode.Postures(config.Egress)] };
     }
 
     private static EgressPlan Finish(Config.StackConfig? config, EgressManifests? manifests, List<Diagnostic> diagnostics, MappingNode projectConfig, MappingNode? locator)

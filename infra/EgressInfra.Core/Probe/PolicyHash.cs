@@ -22,11 +22,6 @@ public static class PolicyHash
     private static IKubernetesObject WithoutDecorations(IKubernetesObject obj)
     {
         var metadata = ObjectMetadata.Named(obj.Metadata.Name, obj.Metadata.Namespace);
-        return obj switch
-        {
-            ServiceEntry entry => entry with { Metadata = metadata },
-            Sidecar sidecar => sidecar with { Metadata = metadata },
-            _ => obj,
-        };
+        return obj.WithMetadata(metadata);
     }
 }

@@ -63,8 +63,7 @@ public static class ProbePlanner
             skipped.Add($"deny checks: outbound policy {sidecar.Spec.OutboundTrafficPolicy} lets undeclared destinations through by design");
         }
 
-        var objects = entries.Cast<IKubernetesObject>().Append(sidecar);
-        var hash = PolicyHash.Compute(objects);
+        var hash = PolicyHash.Compute(manifests.PolicyOf(ns));
         var checkList = checks.ToValueList();
         var skippedList = skipped.ToValueList();
         return new ProbePlan(ns, hash, checkList, skippedList, probe, ProbeScript.Write(ns, hash, checkList, skippedList, probe));

@@ -5,8 +5,8 @@ using EgressInfra.Core.Diagnostics;
 namespace EgressInfra.Core.Profiles.Rules;
 
 /// <summary>
-/// No cleartext HTTP to hosts outside the mesh: anything on the path can read and change it. (TLS
-/// origination at the sidecar or an egress gateway would make such a port acceptable; not yet modelled.)
+/// No cleartext HTTP to hosts outside the mesh: anything on the path can read and change it. A port
+/// with <c>originateTls</c> is fine: the sidecar or the egress gateway opens TLS before it leaves.
 /// </summary>
 public sealed class NoCleartextHttpRule : IProfileRule
 {
@@ -23,7 +23,7 @@ public sealed class NoCleartextHttpRule : IProfileRule
             for (var i = 0; i < service.Ports.Count; i++)
             {
                 var port = service.Ports[i];
-                if (port.Protocol.IsHttp())
+                if (port.Protocol.IsHttp() && !port.OriginateTls)
                 {
                     yield return RuleContext.Finding(
                         service,
