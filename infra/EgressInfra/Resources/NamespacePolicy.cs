@@ -1,10 +1,12 @@
 using EgressInfra.Core.Manifests;
+using EgressInfra.Core.Posture;
 using EgressInfra.Core.Probe;
 
 namespace EgressInfra.Resources;
 
 /// <summary>What the Core built for one governed namespace: the unit the program registers as a component.</summary>
 /// <param name="Probe">The namespace's post-deploy probe, when the stack enables one.</param>
+/// <param name="Posture">observed, best-effort or enforced.</param>
 internal sealed record NamespacePolicy(
     string Namespace,
     IReadOnlyList<ServiceEntry> ServiceEntries,
@@ -12,8 +14,13 @@ internal sealed record NamespacePolicy(
     IReadOnlyList<string> AllowedDestinations,
     ProbePlan? Probe)
 {
+    /// <summary>The mode's other objects in the namespace (its NetworkPolicy, TLS-origination DestinationRules).</summary>
+    public IReadOnlyList<IKubernetesObject> Others { get; init; } = [];
+
+    public string Posture { get; init; } = string.Empty;
+
     /// <summary>One policy per Sidecar (the Core builds one per governed namespace), in namespace order.</summary>
-    public static IReadOnlyList<NamespacePolicy> Group(EgressManifests manifests, IReadOnlyList<ProbePlan> probes)
+    public static IReadOnlyList<NamespacePolicy> Group(EgressManifests manifests, IReadOnlyList<ProbePlan> probes, IReadOnlyList<NamespacePosture>? postures = null)
     {
         ArgumentNullException.ThrowIfNull(manifests);
         ArgumentNullException.ThrowIfNull(probes);
@@ -28,7 +35,11 @@ internal sealed record NamespacePolicy(
                     [.. manifests.ServiceEntries.Where(e => e.Metadata.Namespace == ns)],
                     sidecar,
                     allowed.TryGetValue(ns, out var destinations) ? destinations : [],
-                    probes.FirstOrDefault(p => p.Namespace == ns));
+                    probes.FirstOrDefault(p => p.Namespace == ns))
+                {
+                    Others = [.. manifests.InNamespace(ns).Where(o => o is not ServiceEntry and not Sidecar)],
+                    Posture = postures?.FirstOrDefault(p => p.Namespace == ns)?.Name ?? string.Empty,
+                };
             })];
     }
 }
