@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using EgressInfra.Core.Manifests;
 using EgressInfra.Core.Sources;
 using Pulumi;
@@ -8,9 +7,9 @@ using CustomResourceArgs = Pulumi.Kubernetes.ApiExtensions.CustomResourceArgs;
 namespace EgressInfra.Resources.Istio;
 
 /// <summary>
-/// A custom resource whose <c>spec</c> is the Core's own tree (<see cref="ManifestTree"/>), converted
-/// value for value: the kinds gateway mode adds have deep, mostly optional specs, and building them
-/// from the tree the YAML writer uses keeps what Pulumi registers equal to what <c>render</c> prints.
+/// A custom resource whose <c>spec</c> is the Core's own tree (<see cref="ManifestTree"/>) as plain
+/// maps: the kinds gateway mode adds have deep, mostly optional specs, and building them from the
+/// tree the YAML writer uses keeps what Pulumi registers equal to what <c>render</c> prints.
 /// </summary>
 internal abstract class SpecTreeArgs : CustomResourceArgs
 {
@@ -18,22 +17,12 @@ internal abstract class SpecTreeArgs : CustomResourceArgs
         : base((obj ?? throw new ArgumentNullException(nameof(obj))).ApiVersion, obj.Kind)
     {
         Metadata = IstioArgsMapper.ToArgs(obj.Metadata);
-        Spec = (ImmutableDictionary<string, object>)Convert(ManifestTree.ToTree(obj)["spec"]!);
+        Spec = PlainTree.From((MappingNode)ManifestTree.ToTree(obj)["spec"]!);
     }
 
+    /// <summary>The rendered <c>spec</c> as plain maps and lists (<see cref="PlainTree"/>).</summary>
     [Input("spec")]
-    public Input<ImmutableDictionary<string, object>>? Spec { get; set; }
-
-    /// <summary>Mappings to dictionaries, sequences to arrays, scalars to the type they were written as.</summary>
-    private static object Convert(ConfigNode node) => node switch
-    {
-        MappingNode map => map.Entries.ToImmutableDictionary(e => e.Key.Text, e => Convert(e.Value), StringComparer.Ordinal),
-        SequenceNode seq => seq.Items.Select(Convert).ToImmutableArray(),
-        ScalarNode { Kind: ScalarKind.Integer } s => int.Parse(s.Text, NumberStyles.Integer, CultureInfo.InvariantCulture),
-        ScalarNode { Kind: ScalarKind.Boolean } s => s.Text == "true",
-        ScalarNode s => s.Text,
-        _ => throw new ArgumentException($"unexpected node {node.GetType().Name}", nameof(node)),
-    };
+    public ImmutableDictionary<string, object>? Spec { get; init; }
 }
 
 /// <summary>An Istio Gateway (<c>kubernetes:networking.istio.io/v1:Gateway</c>).</summary>
