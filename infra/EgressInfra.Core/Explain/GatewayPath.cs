@@ -44,7 +44,7 @@ public static class GatewayPath
         notes.Add(fenced
             ? "a pod that goes around its sidecar (UID 1337, no injection, hostNetwork, excludeOutbound annotations) and connects directly waits until it times out: the namespace's NetworkPolicy drops the packets (`curl: (28) Connection timed out`), where the cluster's CNI enforces NetworkPolicy"
             : "a pod that goes around its sidecar reaches the destination directly: networkPolicy is not enabled, so nothing below the sidecar stops it");
-        notes.Add($"a pod that reaches the egress gateway without a grant for {answer.Query.Host} is refused by the AuthorizationPolicy {egress.Gateway.Namespace}/{egress.Gateway.Service}: HTTP 403 `RBAC: access denied` for HTTP, the connection closed for TLS and TCP (access log response flag or RBAC counter `rbac.denied`)");
+        notes.Add($"a pod that reaches the egress gateway without a grant for {answer.Query.Host} is refused by the AuthorizationPolicy {egress.Gateway.Namespace}/{egress.Gateway.Service}: HTTP 403 `RBAC: access denied` for HTTP, the connection closed for TLS and TCP (Envoy's `rbac.denied` counter on the gateway)");
         return answer with { Notes = notes };
     }
 

@@ -37,7 +37,7 @@ internal sealed record NamespacePolicy(
                     allowed.TryGetValue(ns, out var destinations) ? destinations : [],
                     probes.FirstOrDefault(p => p.Namespace == ns))
                 {
-                    Others = [.. manifests.InNamespace(ns).Where(o => o is not ServiceEntry and not Sidecar)],
+                    Others = [.. manifests.InNamespace(ns).Where(o => o is not ServiceEntry and not Core.Manifests.Sidecar)],
                     Posture = postures?.FirstOrDefault(p => p.Namespace == ns)?.Name ?? string.Empty,
                 };
             })];

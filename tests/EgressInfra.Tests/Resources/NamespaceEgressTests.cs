@@ -21,7 +21,7 @@ public class NamespaceEgressTests
         foreach (var component in components)
         {
             var ownObjects = run.Registered
-                .Where(r => r.Type!.StartsWith("kubernetes:networking.istio.io/", StringComparison.Ordinal) && (string?)r.Value("metadata", "namespace") == component.Namespace)
+                .Where(r => r.Type!.StartsWith("kubernetes:", StringComparison.Ordinal) && !r.Type.StartsWith("kubernetes:batch/", StringComparison.Ordinal) && (string?)r.Value("metadata", "namespace") == component.Namespace)
                 .Select(r => r.Name)
                 .Order(StringComparer.Ordinal);
             var children = component.Children();
