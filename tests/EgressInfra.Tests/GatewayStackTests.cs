@@ -13,6 +13,7 @@ public class GatewayStackTests
     private const string GatewayStack = """
         config:
           egress-infra:environment: prod
+          egress-infra:context: prod-test
           egress-infra:egress:
             mode: gateway
             namespaces: [payments, orders]
@@ -41,7 +42,7 @@ public class GatewayStackTests
         var plan = EgressPipeline.Evaluate(PulumiConfig.Keys(GatewayStack));
         Assert.False(plan.HasErrors, string.Join("\n", plan.Diagnostics));
         var expected = plan.Manifests!.Objects
-            .Select(o => $"kubernetes:{o.ApiVersion}:{o.Kind} {ObjectResources.LogicalName(o)} {ManifestTree.ToTree(o).Canonical()}")
+            .Select(o => $"kubernetes:{o.ApiVersion}:{o.Kind} {KubernetesObjectResource.LogicalName(o)} {ManifestTree.ToTree(o).Canonical()}")
             .Order(StringComparer.Ordinal);
         Assert.Equal(expected, run.KubernetesObjects());
         Assert.Equal(
@@ -50,15 +51,15 @@ public class GatewayStackTests
     }
 
     [Fact]
-    public async Task GatewayObjects_AreChildrenOfAComponentPerGatewayNamespace()
+    public async Task GatewayObjects_AreChildrenOfTheGatewayNamespacesComponent()
     {
         var run = await ProgramRun.RunAsync(PulumiConfig.FromStackText(GatewayStack), "prod");
 
-        var component = Assert.Single(run.Resources.OfType<GatewayEgress>());
-        Assert.Equal("istio-egress", component.Namespace);
+        var component = Assert.Single(run.Resources.OfType<NamespaceEgress>(), c => c.Namespace == "istio-egress");
         Assert.Equal(
             run.Registered.Count(r => r.Name!.StartsWith("istio-egress-", StringComparison.Ordinal)),
-            component.Resources.Length);
+            component.Objects.Length);
+        Assert.Null(component.Probe);
     }
 
     [Fact]
@@ -80,7 +81,7 @@ public class GatewayStackTests
 
         var posture = Assert.IsAssignableFrom<IReadOnlyDictionary<string, string>>(run.Outputs["posture"]);
         Assert.All(posture.Values, p => Assert.Equal("best-effort", p));
-        Assert.Empty(run.Resources.OfType<GatewayEgress>());
+        Assert.DoesNotContain(run.Resources.OfType<NamespaceEgress>(), c => c.Namespace == "istio-egress");
     }
 
     // A gateway stack with an error registers nothing: not the gateway's objects, not a NetworkPolicy.

@@ -18,6 +18,7 @@ public class DiagnosticsDocTests
         ("EGR15,EGR16,EGR17,EGR18,EGR19", "Manifests as the API server reads them (EGR150–EGR199)"),
         ("EGR2", "Analysis across entries (EGR2xx)"),
         ("EGR3", "Profiles, waivers and presets (EGR3xx)"),
+        ("EGR50,EGR51,EGR52", "Delivery: target, preflight and probe (EGR500–EGR529)"),
     ];
 
     [Fact]
