@@ -10,6 +10,7 @@ internal static class GatewayStacks
     public const string Prod = """
         config:
           egress-infra:environment: prod
+          egress-infra:context: prod-eu-west-1
           egress-infra:egress:
             mode: gateway
             namespaces: [payments, orders, shipping]
