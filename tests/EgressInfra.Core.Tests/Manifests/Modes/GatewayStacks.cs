@@ -52,5 +52,5 @@ internal static class GatewayStacks
 
     /// <summary>The production stack with one more service appended.</summary>
     public static string WithService(string yaml) =>
-        Prod + string.Join('\n', yaml.Split('\n').Select(l => l.Length == 0 ? l : "      " + l)) + "\n";
+        Prod + "\n" + string.Join('\n', yaml.Split('\n').Select(l => l.Length == 0 ? l : "      " + l)) + "\n";
 }
