@@ -16,7 +16,7 @@ public class NamespaceEgressTests
         var run = await ProgramRun.ShippedStackAsync(stack);
         var components = run.Resources.OfType<NamespaceEgress>().ToList();
 
-        Assert.Equal(ShippedStacks.Rendered(stack).Sidecars.Select(s => s.Metadata.Namespace), components.Select(c => c.Namespace).Order(StringComparer.Ordinal));
+        Assert.Equal(ShippedStacks.Rendered(stack).Objects.Select(o => o.Metadata.Namespace!).Distinct().Order(StringComparer.Ordinal), components.Select(c => c.Namespace).Order(StringComparer.Ordinal));
         Assert.Equal(components.Count, run.OfType(NamespaceEgress.TypeToken).Count());
         foreach (var component in components)
         {
