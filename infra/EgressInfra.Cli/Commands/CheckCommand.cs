@@ -33,7 +33,22 @@ public static class CheckCommand
                 diagnostics = DiagnosticOrder.Sort([.. diagnostics, .. CodeOwners.Verify(text, file, document.Fragments, parse.GetValue(org))]);
             }
 
-            DiagnosticWriter.Write(context.Out, diagnostics, CommonOptions.ToOutputFormat(parse.GetValue(format)!), source.DisplayPath);
+            var chosen = CommonOptions.ToOutputFormat(parse.GetValue(format)!);
+            switch (chosen)
+            {
+                case OutputFormat.Json:
+                    DiagnosticWriter.WriteFindings(context.Out, diagnostics, chosen, source.DisplayPath, json => PostureWriter.WriteJson(json, plan));
+                    break;
+                case OutputFormat.Text:
+                    DiagnosticWriter.WriteFindings(context.Out, diagnostics, chosen, source.DisplayPath);
+                    PostureWriter.WriteText(context.Out, plan);
+                    context.Out.Write($"{source.DisplayPath}: {DiagnosticWriter.Summary(diagnostics)}\n");
+                    break;
+                default:
+                    DiagnosticWriter.Write(context.Out, diagnostics, chosen, source.DisplayPath);
+                    break;
+            }
+
             return plan.IsUnusable ? ExitCodes.Unusable : diagnostics.Any(d => d.IsError) ? ExitCodes.Findings : ExitCodes.Ok;
         });
         return command;

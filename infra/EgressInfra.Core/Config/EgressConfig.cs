@@ -21,4 +21,13 @@ public sealed record EgressConfig(
     /// <see cref="SidecarImports"/>: calls to another team's in-mesh services from the namespaces that make them.
     /// </summary>
     public ValueMap<ValueList<string>> NamespaceImports { get; init; } = ValueMap<ValueList<string>>.Empty;
+
+    /// <summary>How the model becomes dataplane objects (<c>egress.mode</c>).</summary>
+    public EgressMode Mode { get; init; } = EgressMode.Sidecar;
+
+    /// <summary>The egress gateway used by <see cref="EgressMode.Gateway"/> (<c>egress.gateway</c>).</summary>
+    public GatewayConfig Gateway { get; init; } = GatewayConfig.Default;
+
+    /// <summary>Kubernetes NetworkPolicies per governed namespace (<c>egress.networkPolicy</c>).</summary>
+    public NetworkPolicyConfig NetworkPolicy { get; init; } = NetworkPolicyConfig.Disabled;
 }

@@ -24,4 +24,11 @@ public sealed record ExternalService(
     string? Owner,
     string? Reason,
     string SourcePath,
-    string? Preset = null);
+    string? Preset = null)
+{
+    /// <summary>
+    /// In gateway mode, reach this service directly instead of through the egress gateway
+    /// (<c>bypassGateway</c>); the NetworkPolicy then allows its exact addresses and ports.
+    /// </summary>
+    public bool BypassGateway { get; init; }
+}

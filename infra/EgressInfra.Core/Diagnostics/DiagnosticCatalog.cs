@@ -12,6 +12,7 @@ public static class DiagnosticCatalog
         .. SidecarCodes.All,
         .. AnalysisCodes.All,
         .. PolicyCodes.All,
+        .. EnforcementCodes.All,
         .. DeliveryCodes.All,
         .. AdoptionCodes.All,
     ];

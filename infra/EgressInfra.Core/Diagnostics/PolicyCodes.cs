@@ -124,12 +124,20 @@ public static class PolicyCodes
         "EGR341", Severity.Error, "A preset's region is missing, not needed, or not a region name.",
         "Give region (e.g. eu-west-1) exactly for the presets whose hosts name a region.");
 
+    public static readonly DiagnosticDescriptor EnforcedEgress = new(
+        "EGR350", Severity.Warning, "A governed namespace's egress is not enforced.",
+        "Use egress.mode: gateway with outboundTrafficPolicy REGISTRY_ONLY and networkPolicy.enabled: true, so that traffic must cross the egress gateway, is authorized there, and cannot go around it.");
+
+    public static readonly DiagnosticDescriptor GatewayBypass = new(
+        "EGR351", Severity.Warning, "A service bypasses the egress gateway.",
+        "Route the service through the gateway (remove bypassGateway) unless it cannot be; its traffic is limited only by address and port, with no per-namespace authorization.");
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All =
     [
         UnknownProfile, RegistryOnly, NoPackageSources, NoWildcardHosts, NoCatchAllAddresses, AddressPrefixLimit,
         NoCleartextHttp, NoResolutionNoneOnHttp, NoOpenPorts, NoSniSpoofing, WaiversOpenCatchAll, WaiverTooLong, StackImportsExportedEntries, ExportToUsersOnly, OwnerAndReason, PresetAddressesFresh, CanonicalRanges,
         ProfileBelowFloor, RuleBelowFloor, UnknownRule,
         WaiverExpired, WaiverUnknownService, WaiverNotPerService, MandatoryRuleWaived, RuleWaived, WaiverUnused,
-        UnknownPreset, PresetRegion,
+        UnknownPreset, PresetRegion, EnforcedEgress, GatewayBypass,
     ];
 }

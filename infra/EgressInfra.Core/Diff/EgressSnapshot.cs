@@ -27,6 +27,15 @@ public sealed record EgressSnapshot(
     PolicySnapshot Policy,
     ProbeConfig Probe)
 {
+    /// <summary>The egress mode (sidecar, gateway, ambient).</summary>
+    public string Mode { get; init; } = "sidecar";
+
+    /// <summary>Whether each governed namespace gets a NetworkPolicy.</summary>
+    public bool NetworkPolicy { get; init; }
+
+    /// <summary>Per governed namespace, its posture (observed, best-effort, enforced).</summary>
+    public IReadOnlyDictionary<string, string> Postures { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The pseudo-destination of a namespace whose Sidecar passes anything (ALLOW_ANY).</summary>
     public const string AnyDestination = "any destination (ALLOW_ANY)";
 
@@ -84,7 +93,12 @@ public sealed record EgressSnapshot(
             services,
             projectConfig is null ? [] : WaiverReader.Read(projectConfig),
             PolicySnapshot.From(config),
-            config.Probe);
+            config.Probe)
+        {
+            Mode = egress.Mode.Name(),
+            NetworkPolicy = egress.NetworkPolicy.Enabled,
+            Postures = Manifests.Modes.ModeBuilders.For(egress.Mode).Postures(egress).ToDictionary(p => p.Namespace, p => p.Name, StringComparer.Ordinal),
+        };
     }
 
     /// <summary>
@@ -146,6 +160,7 @@ public sealed record EgressSnapshot(
         new("owner", s.Owner is null ? [] : [s.Owner]),
         new("reason", s.Reason is null ? [] : [s.Reason]),
         new("preset", s.Preset is null ? [] : [s.Preset]),
+        new("bypassGateway", s.BypassGateway ? ["true"] : []),
     ]);
 
     private static string Port(ServicePortConfig p)
@@ -156,7 +171,8 @@ public sealed record EgressSnapshot(
             text += $" ({p.Name})";
         }
 
-        return p.TargetPort is { } target ? string.Create(CultureInfo.InvariantCulture, $"{text} -> {target}") : text;
+        text = p.TargetPort is { } target ? string.Create(CultureInfo.InvariantCulture, $"{text} -> {target}") : text;
+        return p.OriginateTls ? $"{text} (TLS originated)" : text;
     }
 
     private static string Endpoint(EndpointConfig e)

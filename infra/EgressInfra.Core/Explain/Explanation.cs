@@ -27,4 +27,10 @@ public sealed record Explanation(
     ChangeAcceptance? Acceptance = null)
 {
     public bool Allowed => Outcome.IsAllowed();
+
+    /// <summary>The hops of an allowed connection beyond the sidecar (gateway mode); empty in sidecar mode.</summary>
+    public IReadOnlyList<string> Via { get; init; } = [];
+
+    /// <summary>The namespace's posture (observed, best-effort, enforced); null when it is not governed.</summary>
+    public string? Posture { get; init; }
 }

@@ -29,7 +29,9 @@ public static class ExplanationJson
             json.WriteString("reason", e.Reason);
             json.WriteString("profile", e.Profile);
             json.WriteString("outboundTrafficPolicy", e.OutboundPolicy.Name());
+            NullableString(json, "posture", e.Posture);
             WriteMatch(json, e.Match);
+            Strings(json, "via", e.Via);
             WriteSymptom(json, e.Symptom);
             Strings(json, "notes", e.Notes);
             WriteChange(json, e.Change);

@@ -24,13 +24,18 @@ public static class ExplanationText
                 Line(sb, "visible", $"imported by the namespace's Sidecar through \"{m.Import}\"");
             }
 
-            if (e.Allowed && e.Outcome != ExplainOutcome.Passthrough)
+            if (e.Allowed && e.Outcome != ExplainOutcome.Passthrough && e.Via.Count == 0)
             {
                 Line(sb, "route", Route(m));
             }
         }
 
-        Line(sb, "policy", $"outbound {e.OutboundPolicy.Name()}, profile {e.Profile}");
+        foreach (var hop in e.Via)
+        {
+            Line(sb, "via", hop);
+        }
+
+        Line(sb, "policy", $"outbound {e.OutboundPolicy.Name()}, profile {e.Profile}{(e.Posture is null ? string.Empty : $", posture {e.Posture}")}");
         if (e.Symptom is { } s)
         {
             Line(sb, "a pod sees", s.Observed);

@@ -4,13 +4,15 @@ using EgressInfra.Core.Config;
 using EgressInfra.Core.Diff;
 using EgressInfra.Core.Explain;
 using EgressInfra.Core.Manifests;
+using EgressInfra.Core.Manifests.Modes;
 
 namespace EgressInfra.Core.Graph;
 
 /// <summary>
 /// Draws a stack as a Mermaid flowchart: each governed namespace points at the external destinations
 /// (<c>host:port/PROTOCOL</c>) its Sidecar lets through, each edge labelled with the service that
-/// grants it. Node ids are positions in sorted order, so the same stack always draws the same text.
+/// grants it (in gateway mode, whether through the egress gateway or directly). Each namespace shows
+/// its posture. Node ids are positions in sorted order, so the same stack always draws the same text.
 /// </summary>
 public static class MermaidGraph
 {
@@ -54,9 +56,11 @@ public static class MermaidGraph
         }
 
         sb.Append("flowchart LR\n");
+        var postures = ModeBuilders.For(egress.Mode).Postures(egress).ToDictionary(p => p.Namespace, p => p.Name, StringComparer.Ordinal);
         foreach (var ns in namespaces)
         {
-            sb.Append($"  {nsId[ns]}([\"{Escape(ns)}\"])\n");
+            var posture = postures.TryGetValue(ns, out var name) ? $" ({name})" : string.Empty;
+            sb.Append($"  {nsId[ns]}([\"{Escape(ns + posture)}\"])\n");
         }
 
         foreach (var d in destinations)
@@ -70,9 +74,13 @@ public static class MermaidGraph
             sb.Append($"  any{{{{\"{Escape(EgressSnapshot.AnyDestination)}\"}}}}\n");
         }
 
+        var gatewayMode = egress.Mode == EgressMode.Gateway;
         foreach (var (ns, destination, service) in edges)
         {
-            sb.Append($"  {nsId[ns]} -->|\"{Escape(service)}\"| {destId[destination]}\n");
+            var label = !gatewayMode ? service
+                : egress.Services.Any(s => s.Name == service && s.BypassGateway) ? $"{service}, direct"
+                : $"{service}, via gateway";
+            sb.Append($"  {nsId[ns]} -->|\"{Escape(label)}\"| {destId[destination]}\n");
         }
 
         if (allowAny)

@@ -33,7 +33,7 @@ public static class ManifestPolicy
             var service = AsService(entries[i]);
             var egress = new EgressConfig(OutboundTrafficPolicy.RegistryOnly, namespaces, new[] { service }.ToValueList(), ValueList<string>.Empty);
             var config = new StackConfig(DeploymentEnvironment.Prod, profile.Name, egress, new KubernetesTarget(null, null, null));
-            var context = new RuleContext(config, new EgressManifests(ValueList<ServiceEntry>.Empty, ValueList<Sidecar>.Empty), profile.Parameters, PresetCatalog.Shipped, DateOnly.MinValue);
+            var context = new RuleContext(config, new EgressManifests([]), profile.Parameters, PresetCatalog.Shipped, DateOnly.MinValue);
             foreach (var rule in ProfileRules.All.Where(r => !NotForManifests.Contains(r.Id) && profile.Level(r.Id) == EnforcementLevel.Mandatory))
             {
                 foreach (var finding in rule.Check(context))

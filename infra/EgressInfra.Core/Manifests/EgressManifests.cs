@@ -2,12 +2,73 @@ using EgressInfra.Core.Collections;
 
 namespace EgressInfra.Core.Manifests;
 
-/// <summary>Everything a stack deploys, in canonical order (namespace, kind, name).</summary>
-public sealed record EgressManifests(ValueList<ServiceEntry> ServiceEntries, ValueList<Sidecar> Sidecars)
+/// <summary>
+/// Everything a stack deploys, of any kind, in canonical order: namespace, then kind (in
+/// <see cref="KindOrder"/>, unknown kinds after, by name), then API version, then name. The same
+/// objects in any order make an equal value and render the same bytes.
+/// </summary>
+public sealed record EgressManifests
 {
-    public IEnumerable<IKubernetesObject> Objects =>
-        ServiceEntries.Cast<IKubernetesObject>().Concat(Sidecars)
+    /// <summary>The order of kinds within a namespace: what a reader looks for first, and the order a plain kubectl apply needs.</summary>
+    public static readonly IReadOnlyList<string> KindOrder =
+    [
+        ServiceEntry.KindName, Sidecar.KindName, Gateway.KindName, VirtualService.KindName,
+        DestinationRule.KindName, AuthorizationPolicy.KindName, NetworkPolicy.KindName,
+    ];
+
+    public EgressManifests(IEnumerable<IKubernetesObject> objects)
+    {
+        ArgumentNullException.ThrowIfNull(objects);
+        All = objects
             .OrderBy(o => o.Metadata.Namespace, StringComparer.Ordinal)
-            .ThenBy(o => o.Kind == ServiceEntry.KindName ? 0 : 1)
-            .ThenBy(o => o.Metadata.Name, StringComparer.Ordinal);
+            .ThenBy(o => KindRank(o.Kind))
+            .ThenBy(o => o.Kind, StringComparer.Ordinal)
+            .ThenBy(o => o.ApiVersion, StringComparer.Ordinal)
+            .ThenBy(o => o.Metadata.Name, StringComparer.Ordinal)
+            .ToValueList();
+        ServiceEntries = OfKind<ServiceEntry>();
+        Sidecars = OfKind<Sidecar>();
+    }
+
+    /// <summary>Every object, canonical order.</summary>
+    public ValueList<IKubernetesObject> All { get; }
+
+    public IEnumerable<IKubernetesObject> Objects => All;
+
+    public ValueList<ServiceEntry> ServiceEntries { get; }
+
+    /// <summary>One per governed namespace in the sidecar and gateway modes.</summary>
+    public ValueList<Sidecar> Sidecars { get; }
+
+    public ValueList<T> OfKind<T>()
+        where T : IKubernetesObject => All.OfType<T>().ToValueList();
+
+    /// <summary>The objects placed in one namespace, canonical order.</summary>
+    public IEnumerable<IKubernetesObject> InNamespace(string ns) => All.Where(o => o.Metadata.Namespace == ns);
+
+    /// <summary>
+    /// What decides one namespace's egress: its own objects, and the routing objects elsewhere that
+    /// are exported to it (the gateway's VirtualServices and DestinationRule) with the policies that
+    /// authorize it there. The probe's policy hash is taken over these.
+    /// </summary>
+    public IEnumerable<IKubernetesObject> PolicyOf(string ns) => All.Where(o => o.Metadata.Namespace == ns || o switch
+    {
+        VirtualService vs => vs.Spec.ExportTo.Contains(ns, StringComparer.Ordinal),
+        DestinationRule dr => dr.Spec.ExportTo.Contains(ns, StringComparer.Ordinal),
+        AuthorizationPolicy ap => ap.Spec.Rules.Any(r => r.From.Any(f => f.Namespaces.Contains(ns, StringComparer.Ordinal))),
+        _ => false,
+    });
+
+    private static int KindRank(string kind)
+    {
+        for (var i = 0; i < KindOrder.Count; i++)
+        {
+            if (KindOrder[i] == kind)
+            {
+                return i;
+            }
+        }
+
+        return KindOrder.Count;
+    }
 }

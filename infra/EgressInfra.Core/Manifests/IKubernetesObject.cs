@@ -9,6 +9,9 @@ public interface IKubernetesObject
 
     ObjectMetadata Metadata { get; }
 
+    /// <summary>The same object with other metadata (the policy hash strips labels and annotations).</summary>
+    IKubernetesObject WithMetadata(ObjectMetadata metadata);
+
     /// <summary>How the object is named in messages: <c>ServiceEntry payments/stripe-api</c>.</summary>
     string DisplayName => Metadata.Namespace is null ? $"{Kind} {Metadata.Name}" : $"{Kind} {Metadata.Namespace}/{Metadata.Name}";
 }

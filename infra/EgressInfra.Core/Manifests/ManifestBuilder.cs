@@ -5,9 +5,10 @@ using EgressInfra.Core.Config;
 namespace EgressInfra.Core.Manifests;
 
 /// <summary>
-/// Turns a stack's model into Istio objects: one ServiceEntry per service in each namespace that
-/// uses it, and one Sidecar per governed namespace. Placing the entry beside its users keeps
-/// <c>exportTo: ["."]</c> meaningful and lets each Sidecar import only its own namespace.
+/// The objects every mode starts from: one ServiceEntry per service in each namespace that uses it,
+/// and one Sidecar per governed namespace. Placing the entry beside its users keeps
+/// <c>exportTo: ["."]</c> meaningful and lets each Sidecar import only its own namespace. What a mode
+/// adds is in <c>Manifests/Modes</c>.
 /// </summary>
 public static class ManifestBuilder
 {
@@ -66,7 +67,8 @@ public static class ManifestBuilder
         return new ServiceEntry(new ObjectMetadata(service.Name, ns, labels, ValueMap.Of([.. annotations])), spec);
     }
 
-    public static Sidecar BuildSidecar(EgressConfig egress, string ns)
+    /// <param name="importNamespace">A namespace the mode routes through (the egress gateway's), imported whole.</param>
+    public static Sidecar BuildSidecar(EgressConfig egress, string ns, string? importNamespace = null)
     {
         // "./*" imports this namespace's own services and the entries placed here; nothing exported
         // from other namespaces leaks in unless listed in sidecarImports (failure mode F10).
@@ -76,6 +78,12 @@ public static class ManifestBuilder
         {
             hosts.UnionWith(own);
         }
+
+        if (importNamespace is not null)
+        {
+            hosts.Add($"{importNamespace}/*");
+        }
+
         var metadata = new ObjectMetadata(
             ManagedLabels.SidecarName,
             ns,
@@ -84,19 +92,11 @@ public static class ManifestBuilder
         return new Sidecar(metadata, new SidecarSpec(hosts.ToValueList(), egress.OutboundTrafficPolicy.Name()));
     }
 
-    /// <summary>The deployable set in canonical order, independent of the order of the config.</summary>
-    public static EgressManifests Build(EgressConfig egress, IEnumerable<BuiltServiceEntry>? built = null)
+    /// <summary>The deployable set of the stack's mode, in canonical order, independent of the order of the config.</summary>
+    public static EgressManifests Build(EgressConfig egress, IReadOnlyList<BuiltServiceEntry>? built = null)
     {
-        var entries = (built ?? BuildServiceEntries(egress))
-            .Select(b => Canonical(b.Entry))
-            .OrderBy(e => e.Metadata.Namespace, StringComparer.Ordinal)
-            .ThenBy(e => e.Metadata.Name, StringComparer.Ordinal)
-            .ToValueList();
-        var sidecars = egress.Namespaces
-            .Order(StringComparer.Ordinal)
-            .Select(ns => BuildSidecar(egress, ns))
-            .ToValueList();
-        return new EgressManifests(entries, sidecars);
+        ArgumentNullException.ThrowIfNull(egress);
+        return new EgressManifests(Modes.ModeBuilders.For(egress.Mode).Build(egress, built ?? BuildServiceEntries(egress)));
     }
 
     /// <summary>Sorts every list whose order carries no meaning, so equal configs render equal bytes.</summary>

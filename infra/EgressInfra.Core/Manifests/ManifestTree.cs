@@ -8,7 +8,7 @@ namespace EgressInfra.Core.Manifests;
 /// leaving out what is empty or unset. The one place that decides a manifest's shape: the YAML
 /// writer and the Pulumi mapping's tests both start from it.
 /// </summary>
-public static class ManifestTree
+public static partial class ManifestTree
 {
     public static MappingNode ToTree(IKubernetesObject obj)
     {
@@ -16,6 +16,11 @@ public static class ManifestTree
         {
             ServiceEntry se => Spec(se.Spec),
             Sidecar sc => Spec(sc.Spec),
+            Gateway gw => Spec(gw.Spec),
+            VirtualService vs => Spec(vs.Spec),
+            DestinationRule dr => Spec(dr.Spec),
+            AuthorizationPolicy ap => Spec(ap.Spec),
+            NetworkPolicy np => Spec(np.Spec),
             _ => throw new ArgumentException($"unsupported object {obj.Kind}", nameof(obj)),
         };
         return Map(
@@ -58,6 +63,14 @@ public static class ManifestTree
         ("outboundTrafficPolicy", Map(("mode", Str(spec.OutboundTrafficPolicy)))));
 
     private static ScalarNode Str(string value) => new(value, ScalarKind.String);
+
+    private static ScalarNode Bool(bool value) => new(value ? "true" : "false", ScalarKind.Boolean);
+
+    private static ScalarNode? OptStr(string? value) => value is null ? null : Str(value);
+
+    private static ScalarNode? OptInt(long? value) => value is null ? null : Int(value.Value);
+
+    private static ScalarNode? OptBool(bool? value) => value is null ? null : Bool(value.Value);
 
     private static ScalarNode Int(long value) => new(value.ToString(CultureInfo.InvariantCulture), ScalarKind.Integer);
 

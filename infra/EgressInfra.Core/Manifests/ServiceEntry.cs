@@ -14,6 +14,8 @@ public sealed record ServiceEntry(ObjectMetadata Metadata, ServiceEntrySpec Spec
     public const string KindName = "ServiceEntry";
 
     public string Kind => KindName;
+
+    public IKubernetesObject WithMetadata(ObjectMetadata metadata) => this with { Metadata = metadata };
 }
 
 public sealed record ServiceEntrySpec(

@@ -12,6 +12,8 @@ public sealed record Sidecar(ObjectMetadata Metadata, SidecarSpec Spec, string A
     public const string KindName = "Sidecar";
 
     public string Kind => KindName;
+
+    public IKubernetesObject WithMetadata(ObjectMetadata metadata) => this with { Metadata = metadata };
 }
 
 /// <param name="EgressHosts"><c>namespace/host</c> imports of the single egress listener.</param>

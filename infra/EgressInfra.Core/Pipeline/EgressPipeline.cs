@@ -4,6 +4,7 @@ using EgressInfra.Core.Delivery;
 using EgressInfra.Core.Diagnostics;
 using EgressInfra.Core.Fragments;
 using EgressInfra.Core.Manifests;
+using EgressInfra.Core.Manifests.Modes;
 using EgressInfra.Core.Profiles;
 using EgressInfra.Core.Sources;
 using EgressInfra.Core.Validation.Istio;
@@ -42,7 +43,7 @@ public static class EgressPipeline
         }
 
         var all = DiagnosticOrder.Sort(document.Problems.Concat(plan.Diagnostics).Select(d => FragmentResolver.Rewrite(d, document.PathRewrites)));
-        return new EgressPlan(plan.Config, all.Any(d => d.IsError) ? null : plan.Manifests, all);
+        return new EgressPlan(plan.Config, all.Any(d => d.IsError) ? null : plan.Manifests, all) { Postures = plan.Postures };
     }
 
     /// <summary>
@@ -64,7 +65,7 @@ public static class EgressPipeline
         var rewrites = FragmentResolver.PathRewrites(projectConfig, loaded);
         var problems = loaded.Problems.Select(d => d.Location is not null ? d : d with { Location = ConfigPath.LocateSource(mergedLocator ?? config, d.Path) });
         var all = DiagnosticOrder.Sort(problems.Concat(plan.Diagnostics).Select(d => FragmentResolver.Rewrite(d, rewrites)));
-        return new EgressPlan(plan.Config, all.Any(d => d.IsError) ? null : plan.Manifests, all);
+        return new EgressPlan(plan.Config, all.Any(d => d.IsError) ? null : plan.Manifests, all) { Postures = plan.Postures };
     }
 
     /// <param name="projectConfig">The project's keys, namespace prefix removed.</param>
@@ -121,13 +122,16 @@ public static class EgressPipeline
             });
         }
 
+        // The mode's own findings (what it cannot build from this model), then its objects.
+        var mode = ModeBuilders.For(config.Egress.Mode);
+        diagnostics.AddRange(mode.Check(config.Egress));
         var manifests = ManifestBuilder.Build(config.Egress, built);
 
         // Policy last: the profile's rules judge what would be deployed, presets included; a mandatory
         // finding is an error, so Finish withholds the manifests and nothing is registered.
         var today = DateOnly.FromDateTime(options.Time.GetUtcNow().UtcDateTime);
         diagnostics.AddRange(PolicyStage.Evaluate(config, manifests, today));
-        return Finish(config, manifests, diagnostics, projectConfig, locator);
+        return Finish(config, manifests, diagnostics, projectConfig, locator) with { Postures = [.. mode.Postures(config.Egress)] };
     }
 
     private static EgressPlan Finish(Config.StackConfig? config, EgressManifests? manifests, List<Diagnostic> diagnostics, MappingNode projectConfig, MappingNode? locator)

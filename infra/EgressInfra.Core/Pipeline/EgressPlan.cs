@@ -1,6 +1,7 @@
 using EgressInfra.Core.Config;
 using EgressInfra.Core.Diagnostics;
 using EgressInfra.Core.Manifests;
+using EgressInfra.Core.Posture;
 
 namespace EgressInfra.Core.Pipeline;
 
@@ -12,6 +13,9 @@ public sealed record EgressPlan(StackConfig? Config, EgressManifests? Manifests,
 {
     /// <summary>True when the input could not be read at all (syntax error, not a mapping): exit code 2.</summary>
     public bool IsUnusable { get; init; }
+
+    /// <summary>Each governed namespace's posture, sorted by namespace; empty when the config could not be bound.</summary>
+    public IReadOnlyList<NamespacePosture> Postures { get; init; } = [];
 
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
 

@@ -64,19 +64,44 @@ public static class ProbeJobManifest
                             ("runAsUser", Int(RunAsUser)),
                             ("runAsGroup", Int(RunAsUser)),
                             ("seccompProfile", Map(("type", Str("RuntimeDefault")))))),
-                        ("containers", new SequenceNode([Map(
-                            ("name", Str("probe")),
-                            ("image", Str(plan.Settings.Image)),
-                            ("command", new SequenceNode([Str("/bin/sh"), Str("-c"), Str(plan.Script)])),
-                            ("securityContext", Map(
-                                ("allowPrivilegeEscalation", Bool(false)),
-                                ("readOnlyRootFilesystem", Bool(true)),
-                                ("capabilities", Map(("drop", new SequenceNode([Str("ALL")])))))),
-                            ("resources", Map(
-                                ("requests", Map(("cpu", Str("10m")), ("memory", Str("16Mi")))),
-                                ("limits", Map(("memory", Str("64Mi")))))),
-                            ("volumeMounts", new SequenceNode([Map(("name", Str("tmp")), ("mountPath", Str("/tmp")))])))])),
+                        ("containers", new SequenceNode([.. Containers(plan)])),
                         ("volumes", new SequenceNode([Map(("name", Str("tmp")), ("emptyDir", Map(("sizeLimit", Str("1Mi")))))])))))))));
+    }
+
+    /// <summary>Istio's proxy UID, which the sidecar's iptables rules do not redirect: the bypass container runs as it.</summary>
+    public const int ProxyUid = 1337;
+
+    /// <summary>The probe container, and in gateway mode the bypass container (as the proxy's UID) whose direct connections must be dropped.</summary>
+    private static IEnumerable<MappingNode> Containers(ProbePlan plan)
+    {
+        yield return Container("probe", plan.Settings.Image, plan.Script, null);
+        if (plan.BypassScript is { } bypass)
+        {
+            yield return Container("probe-bypass", plan.Settings.Image, bypass, ProxyUid);
+        }
+    }
+
+    private static MappingNode Container(string name, string image, string script, int? runAs)
+    {
+        var security = new List<(string, ConfigNode)>();
+        if (runAs is { } uid)
+        {
+            security.Add(("runAsUser", Int(uid)));
+            security.Add(("runAsGroup", Int(uid)));
+        }
+
+        security.Add(("allowPrivilegeEscalation", Bool(false)));
+        security.Add(("readOnlyRootFilesystem", Bool(true)));
+        security.Add(("capabilities", Map(("drop", new SequenceNode([Str("ALL")])))));
+        return Map(
+            ("name", Str(name)),
+            ("image", Str(image)),
+            ("command", new SequenceNode([Str("/bin/sh"), Str("-c"), Str(script)])),
+            ("securityContext", Map([.. security])),
+            ("resources", Map(
+                ("requests", Map(("cpu", Str("10m")), ("memory", Str("16Mi")))),
+                ("limits", Map(("memory", Str("64Mi")))))),
+            ("volumeMounts", new SequenceNode([Map(("name", Str("tmp")), ("mountPath", Str("/tmp")))])));
     }
 
     private static MappingNode Map(params (string Key, ConfigNode Value)[] entries) =>

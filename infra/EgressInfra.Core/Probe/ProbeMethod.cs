@@ -23,4 +23,7 @@ public enum ProbeMethod
     /// (<c>curl --connect-to</c>): the proxy must route by the SNI, never forward to the dialled address.
     /// </summary>
     SpoofedSni,
+
+    /// <summary>A bare TCP connect from outside the mesh's capture (the proxy's UID): blocked means it never completes.</summary>
+    DirectConnect,
 }

@@ -38,6 +38,9 @@ public static class ConfigSchema
         .. Missing("policy.", StackConfigBinder.PolicyKeys, SchemaKeys.Policy),
         .. Missing("policy.waivers[].", StackConfigBinder.WaiverKeys, SchemaKeys.Waiver),
         .. Missing("probe.", StackConfigBinder.ProbeKeys, SchemaKeys.Probe),
+        .. Missing("egress.gateway.", StackConfigBinder.GatewayKeys, SchemaKeys.Gateway),
+        .. Missing("egress.networkPolicy.", StackConfigBinder.NetworkPolicyKeys, SchemaKeys.NetworkPolicy),
+        .. Missing("egress.networkPolicy.dns.", StackConfigBinder.PeerKeys, SchemaKeys.Peer),
     ];
 
     public static JsonObject EgressDocument()
@@ -58,6 +61,9 @@ public static class ConfigSchema
             ["service"] = Titled("service", "One external destination; one ServiceEntry per namespace that uses it.", Object(StackConfigBinder.ServiceKeys, SchemaKeys.Service)),
             ["port"] = Titled("port", "One port of a service.", Object(StackConfigBinder.PortKeys, SchemaKeys.Port)),
             ["endpoint"] = Titled("endpoint", "An explicit backend of a service.", Object(StackConfigBinder.EndpointKeys, SchemaKeys.Endpoint)),
+            ["gateway"] = Titled("gateway", "The egress gateway of mode gateway.", Object(StackConfigBinder.GatewayKeys, SchemaKeys.Gateway)),
+            ["networkPolicy"] = Titled("networkPolicy", "The per-namespace NetworkPolicy.", Object(StackConfigBinder.NetworkPolicyKeys, SchemaKeys.NetworkPolicy)),
+            ["peer"] = Titled("peer", "Pods in one namespace, by label.", Object(StackConfigBinder.PeerKeys, SchemaKeys.Peer)),
             ["preset"] = new JsonObject
             {
                 ["description"] = "A listed preset: its name alone (every governed namespace, no owner or reason), or an object with the name and what the stack adds.",

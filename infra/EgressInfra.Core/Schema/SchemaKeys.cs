@@ -39,6 +39,9 @@ public static class SchemaKeys
 
     public static readonly IReadOnlyDictionary<string, KeySpec> Egress = new Dictionary<string, KeySpec>(StringComparer.Ordinal)
     {
+        ["mode"] = new("How egress is built: sidecar (default; per-namespace ServiceEntries and a REGISTRY_ONLY Sidecar, best-effort), gateway (all external traffic through the egress gateway, authorized per namespace and fenced by NetworkPolicy: enforced), ambient (reserved, rejected for now).", () => With(Enum(EgressModeNames.Modes.Keys.Order(StringComparer.Ordinal)), "default", "sidecar")),
+        ["gateway"] = new("The egress gateway that mode gateway routes through; it must already be installed, with a Service port for every port the services use.", () => Ref("gateway")),
+        ["networkPolicy"] = new("A Kubernetes NetworkPolicy per governed namespace limiting its pods' egress at L3/L4 (needs a CNI that enforces NetworkPolicy).", () => Ref("networkPolicy")),
         ["outboundTrafficPolicy"] = new("What each namespace's Sidecar does with destinations no entry declares: REGISTRY_ONLY blocks them, ALLOW_ANY passes them through.", () => With(Enum(Names<OutboundTrafficPolicy>(p => p.Name())), "default", "REGISTRY_ONLY")),
         ["namespaces"] = new("The namespaces this stack governs: each gets one Sidecar named default.", () => Array(Ref("dns1123Label"), minItems: 1, unique: true), Required: true),
         ["services"] = new("The external destinations the governed namespaces may reach; each becomes one ServiceEntry in every namespace that uses it.", () => Array(Ref("service"))),
@@ -62,6 +65,7 @@ public static class SchemaKeys
         ["subjectAltNames"] = new("Identities the destination's certificate must present.", () => Array(String())),
         ["owner"] = new("Who answers for this destination (a team).", String),
         ["reason"] = new("Why the destination is needed.", String),
+        ["bypassGateway"] = new("Mode gateway only: reach this service directly rather than through the egress gateway; needs exact addresses, which the NetworkPolicy allows. A finding under the restrictive profile.", () => With(new JsonObject { ["type"] = "boolean" }, "default", false)),
     };
 
     public static readonly IReadOnlyDictionary<string, KeySpec> Port = new Dictionary<string, KeySpec>(StringComparer.Ordinal)
@@ -70,6 +74,27 @@ public static class SchemaKeys
         ["protocol"] = new("What the port carries; decides how the sidecar handles it (HTTP routes by Host, TLS by SNI, TCP by address). Any case is accepted.", () => Ref("protocol"), Required: true),
         ["name"] = new("Port name; default <protocol>-<number>, e.g. https-443.", String),
         ["targetPort"] = new("Port on the destination, when it differs from number.", PortNumber),
+        ["originateTls"] = new("The application speaks plain HTTP on this port and the mesh opens TLS to the destination (SNI set to the host), usually with targetPort 443. Only on protocol HTTP.", () => With(new JsonObject { ["type"] = "boolean" }, "default", false)),
+    };
+
+    public static readonly IReadOnlyDictionary<string, KeySpec> Gateway = new Dictionary<string, KeySpec>(StringComparer.Ordinal)
+    {
+        ["namespace"] = new("Where the egress gateway runs; its Gateway, VirtualService, DestinationRule and AuthorizationPolicy objects are placed here. Must not be a governed namespace.", () => With(Ref("dns1123Label"), "default", GatewayConfig.Default.Namespace)),
+        ["selector"] = new("Labels of the egress gateway's pods.", () => With(Labels(), "default", new JsonObject { ["istio"] = "egressgateway" })),
+        ["service"] = new("The egress gateway's Service in that namespace.", () => With(Ref("dns1123Label"), "default", GatewayConfig.Default.Service)),
+    };
+
+    public static readonly IReadOnlyDictionary<string, KeySpec> NetworkPolicy = new Dictionary<string, KeySpec>(StringComparer.Ordinal)
+    {
+        ["enabled"] = new("Whether each governed namespace gets its NetworkPolicy. Default: true under the restrictive profile, false under permissive.", () => new JsonObject { ["type"] = "boolean" }),
+        ["dns"] = new("The cluster DNS pods every pod may reach on 53/UDP and 53/TCP; default kube-system, k8s-app: kube-dns.", () => Ref("peer")),
+        ["controlPlane"] = new("istiod's pods, which every proxy reaches on 15012; default istio-system, app: istiod.", () => Ref("peer")),
+    };
+
+    public static readonly IReadOnlyDictionary<string, KeySpec> Peer = new Dictionary<string, KeySpec>(StringComparer.Ordinal)
+    {
+        ["namespace"] = new("The namespace the pods run in.", () => Ref("dns1123Label")),
+        ["selector"] = new("Labels of the pods.", Labels),
     };
 
     public static readonly IReadOnlyDictionary<string, KeySpec> Endpoint = new Dictionary<string, KeySpec>(StringComparer.Ordinal)
@@ -150,6 +175,8 @@ public static class SchemaKeys
     }
 
     private static JsonObject String() => new() { ["type"] = "string" };
+
+    private static JsonObject Labels() => new() { ["type"] = "object", ["minProperties"] = 1, ["additionalProperties"] = String() };
 
     private static JsonObject Described(string description, JsonObject schema)
     {

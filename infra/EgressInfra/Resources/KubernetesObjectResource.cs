@@ -19,6 +19,11 @@ internal static class KubernetesObjectResource
     {
         ServiceEntry entry => new CustomResource(LogicalName(obj), IstioArgsMapper.ToArgs(entry), options),
         Sidecar sidecar => new CustomResource(LogicalName(obj), IstioArgsMapper.ToArgs(sidecar), options),
+        Gateway gateway => new CustomResource(LogicalName(obj), new GatewayArgs(gateway), options),
+        VirtualService service => new CustomResource(LogicalName(obj), new VirtualServiceArgs(service), options),
+        DestinationRule rule => new CustomResource(LogicalName(obj), new DestinationRuleArgs(rule), options),
+        AuthorizationPolicy policy => new CustomResource(LogicalName(obj), new AuthorizationPolicyArgs(policy), options),
+        NetworkPolicy policy => new CustomResource(LogicalName(obj), new NetworkPolicyArgs(policy), options),
         _ => throw new ArgumentException($"no Pulumi mapping for {obj.DisplayName}", nameof(obj)),
     };
 }

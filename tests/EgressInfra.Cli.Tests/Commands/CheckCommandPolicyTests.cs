@@ -70,7 +70,8 @@ public class CheckCommandPolicyTests
 
         Assert.True(exit == 0, output);
         Assert.Contains("warning EGR333: WAIVED: the mandatory rule no-wildcard-hosts (EGR303)", output, StringComparison.Ordinal);
-        Assert.EndsWith("0 errors, 1 warning; 1 mandatory rule WAIVED\n", output, StringComparison.Ordinal);
+        Assert.Contains("warning EGR350: the namespace 'payments' is best-effort, not enforced", output, StringComparison.Ordinal);
+        Assert.EndsWith("0 errors, 2 warnings; 1 mandatory rule WAIVED\n", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -44,7 +44,26 @@ public class RenderCommandTests
         Assert.Equal(0, exit);
         var files = Directory.GetFiles(dir).Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(
-            ["orders.serviceentry.orders-db.yaml", "orders.serviceentry.sendgrid-api.yaml", "orders.sidecar.default.yaml", "payments.serviceentry.stripe-api.yaml", "payments.sidecar.default.yaml"],
+            [
+                "istio-egress.authorizationpolicy.istio-egressgateway.yaml",
+                "istio-egress.destinationrule.istio-egressgateway.yaml",
+                "istio-egress.gateway.orders-db.yaml",
+                "istio-egress.gateway.sendgrid-api.yaml",
+                "istio-egress.gateway.stripe-api.yaml",
+                "istio-egress.serviceentry.orders-db.yaml",
+                "istio-egress.serviceentry.sendgrid-api.yaml",
+                "istio-egress.serviceentry.stripe-api.yaml",
+                "istio-egress.virtualservice.orders-db.yaml",
+                "istio-egress.virtualservice.sendgrid-api.yaml",
+                "istio-egress.virtualservice.stripe-api.yaml",
+                "orders.networkpolicy.egress-infra.yaml",
+                "orders.serviceentry.orders-db.yaml",
+                "orders.serviceentry.sendgrid-api.yaml",
+                "orders.sidecar.default.yaml",
+                "payments.networkpolicy.egress-infra.yaml",
+                "payments.serviceentry.stripe-api.yaml",
+                "payments.sidecar.default.yaml",
+            ],
             files);
     }
 

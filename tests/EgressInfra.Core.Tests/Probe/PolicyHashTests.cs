@@ -82,6 +82,6 @@ public class PolicyHashTests
         var plans = ProbePlanner.Plan(plan.Manifests!, ProbeConfig.Defaults);
 
         Assert.Equal(plans.Count, plans.Select(p => p.PolicyHash).Distinct().Count());
-        Assert.All(plans, p => Assert.Equal(PolicyHash.Compute(plan.Manifests!.Objects.Where(o => o.Metadata.Namespace == p.Namespace)), p.PolicyHash));
+        Assert.All(plans, p => Assert.Equal(PolicyHash.Compute(plan.Manifests!.PolicyOf(p.Namespace)), p.PolicyHash));
     }
 }

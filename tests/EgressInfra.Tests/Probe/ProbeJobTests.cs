@@ -72,7 +72,17 @@ public class ProbeJobTests
             Assert.Contains("\"holdApplicationUntilProxyStarts\": true", (string)job.Value("spec", "template", "metadata", "annotations", ProbeJobArgsMapper.ProxyConfigAnnotation)!, StringComparison.Ordinal);
             Assert.Equal("Never", job.Value("spec", "template", "spec", "restartPolicy"));
 
-            var container = (IDictionary<string, object>)Assert.Single((IEnumerable<object>)job.Value("spec", "template", "spec", "containers")!);
+            // The main container; gateway mode adds "probe-bypass", running as the proxy's UID.
+            var containers = ((IEnumerable<object>)job.Value("spec", "template", "spec", "containers")!).Cast<IDictionary<string, object>>().ToList();
+            Assert.Equal(probe.BypassScript is null ? 1 : 2, containers.Count);
+            var container = containers.Single(c => (string)c["name"] == "probe");
+            if (probe.BypassScript is { } bypass)
+            {
+                var second = containers.Single(c => (string)c["name"] == "probe-bypass");
+                Assert.Equal(["/bin/sh", "-c", bypass], ((IEnumerable<object>)second["command"]).Cast<string>());
+                Assert.Equal((double)ProbeJobArgsMapper.ProxyUid, ((IDictionary<string, object>)second["securityContext"])["runAsUser"]);
+            }
+
             Assert.Equal("registry.internal/curl:8", container["image"]);
             var command = ((IEnumerable<object>)container["command"]).Cast<string>().ToList();
             Assert.Equal(["/bin/sh", "-c", probe.Script], command);

@@ -16,12 +16,12 @@ public class NamespaceEgressTests
         var run = await ProgramRun.ShippedStackAsync(stack);
         var components = run.Resources.OfType<NamespaceEgress>().ToList();
 
-        Assert.Equal(ShippedStacks.Rendered(stack).Sidecars.Select(s => s.Metadata.Namespace), components.Select(c => c.Namespace).Order(StringComparer.Ordinal));
+        Assert.Equal(ShippedStacks.Rendered(stack).Objects.Select(o => o.Metadata.Namespace!).Distinct().Order(StringComparer.Ordinal), components.Select(c => c.Namespace).Order(StringComparer.Ordinal));
         Assert.Equal(components.Count, run.OfType(NamespaceEgress.TypeToken).Count());
         foreach (var component in components)
         {
             var ownObjects = run.Registered
-                .Where(r => r.Type!.StartsWith("kubernetes:networking.istio.io/", StringComparison.Ordinal) && (string?)r.Value("metadata", "namespace") == component.Namespace)
+                .Where(r => r.Type!.StartsWith("kubernetes:", StringComparison.Ordinal) && !r.Type.StartsWith("kubernetes:batch/", StringComparison.Ordinal) && (string?)r.Value("metadata", "namespace") == component.Namespace)
                 .Select(r => r.Name)
                 .Order(StringComparer.Ordinal);
             var children = component.Children();

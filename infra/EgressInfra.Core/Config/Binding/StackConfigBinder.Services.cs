@@ -10,10 +10,10 @@ public static partial class StackConfigBinder
     public static readonly IReadOnlyList<string> ServiceKeys =
     [
         "name", "hosts", "addresses", "ports", "resolution", "location", "exportTo", "namespaces",
-        "endpoints", "subjectAltNames", "owner", "reason",
+        "endpoints", "subjectAltNames", "owner", "reason", "bypassGateway",
     ];
 
-    public static readonly IReadOnlyList<string> PortKeys = ["number", "protocol", "name", "targetPort"];
+    public static readonly IReadOnlyList<string> PortKeys = ["number", "protocol", "name", "targetPort", "originateTls"];
 
     public static readonly IReadOnlyList<string> EndpointKeys = ["address", "ports", "labels", "network", "locality", "weight"];
 
@@ -52,6 +52,7 @@ public static partial class StackConfigBinder
         var subjectAltNames = reader.Strings(map["subjectAltNames"], $"{path}.subjectAltNames").Select(s => s.Value).ToValueList();
         var owner = reader.String(map["owner"], $"{path}.owner");
         var reason = reader.String(map["reason"], $"{path}.reason");
+        var bypassGateway = reader.Boolean(map["bypassGateway"], $"{path}.bypassGateway") ?? false;
 
         if (reader.Diagnostics.Count(d => d.IsError) > errorsBefore || name is null)
         {
@@ -71,7 +72,10 @@ public static partial class StackConfigBinder
             subjectAltNames,
             owner,
             reason,
-            path);
+            path)
+        {
+            BypassGateway = bypassGateway,
+        };
     }
 
     /// <summary>The namespaces a service (or preset) is granted to: each must be governed; repeats are dropped.</summary>
@@ -129,9 +133,15 @@ public static partial class StackConfigBinder
             var protocol = reader.Enum(map["protocol"], $"{itemPath}.protocol", IstioNames.Protocols, required: true);
             var name = reader.String(map["name"], $"{itemPath}.name");
             var target = reader.Integer(map["targetPort"], $"{itemPath}.targetPort", required: false, 1, 65535);
+            var originateTls = reader.Boolean(map["originateTls"], $"{itemPath}.originateTls") ?? false;
+            if (originateTls && protocol is { } p && p != ServiceProtocol.Http)
+            {
+                reader.Report(EnforcementCodes.OriginateTlsNeedsHttp.Create($"{itemPath}.originateTls", $"originateTls needs protocol HTTP, but this port is {p.Name()}"));
+            }
+
             if (number is not null && protocol is not null)
             {
-                ports.Add(new ServicePortConfig((int)number, protocol.Value, name, (int?)target));
+                ports.Add(new ServicePortConfig((int)number, protocol.Value, name, (int?)target, originateTls));
             }
         }
 

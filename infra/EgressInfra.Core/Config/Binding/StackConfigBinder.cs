@@ -19,7 +19,7 @@ public static partial class StackConfigBinder
         ["environment", "environmentOverride", "profile", "policy", "egress", "kubeconfig", "context", "renderYamlToDirectory", "probe", "adoptExisting"];
 
     public static readonly IReadOnlyList<string> EgressKeys =
-        ["outboundTrafficPolicy", "namespaces", "services", "presets", "sidecarImports", "namespaceImports", "include"];
+        ["mode", "outboundTrafficPolicy", "namespaces", "services", "presets", "sidecarImports", "namespaceImports", "include", "gateway", "networkPolicy"];
 
     public static readonly IReadOnlyList<string> DefaultSidecarImports = ["istio-system/*"];
 
@@ -32,7 +32,7 @@ public static partial class StackConfigBinder
         // Empty means "the environment's default": Pulumi.yaml declares profile with default "".
         var profileText = reader.String(projectConfig["profile"], "profile") is { } p && p.Trim().Length > 0 ? p.Trim() : null;
         var policy = BindPolicy(reader, projectConfig["policy"]);
-        var egress = BindEgress(reader, projectConfig["egress"]);
+        var egress = BindEgress(reader, projectConfig["egress"], profileText, environment);
         var kubernetes = new KubernetesTarget(
             reader.String(projectConfig["kubeconfig"], "kubeconfig"),
             reader.String(projectConfig["context"], "context"),
@@ -62,7 +62,7 @@ public static partial class StackConfigBinder
     public static string DefaultProfile(DeploymentEnvironment environment) =>
         environment == DeploymentEnvironment.Dev ? "permissive" : "restrictive";
 
-    private static EgressConfig? BindEgress(NodeReader reader, ConfigNode? node)
+    private static EgressConfig? BindEgress(NodeReader reader, ConfigNode? node, string? profile, DeploymentEnvironment? environment)
     {
         const string path = "egress";
         var map = reader.Mapping(node, path, required: true);
@@ -134,7 +134,17 @@ public static partial class StackConfigBinder
         }
 
         var presets = BindPresets(reader, map["presets"], namespaces, services, names);
-        return new EgressConfig(policy, namespaces.ToValueList(), services.ToValueList(), imports.ToValueList()) { Presets = presets, NamespaceImports = namespaceImports };
+        var mode = BindMode(reader, map);
+        var gateway = BindGateway(reader, map["gateway"]);
+        var networkPolicy = BindNetworkPolicy(reader, map["networkPolicy"], profile, environment);
+        return new EgressConfig(policy, namespaces.ToValueList(), services.ToValueList(), imports.ToValueList())
+        {
+            Presets = presets,
+            NamespaceImports = namespaceImports,
+            Mode = mode,
+            Gateway = gateway,
+            NetworkPolicy = networkPolicy,
+        };
     }
 
     private static ValueMap<ValueList<string>> BindNamespaceImports(NodeReader reader, ConfigNode? node, List<string> namespaces)

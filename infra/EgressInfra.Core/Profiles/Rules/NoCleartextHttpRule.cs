@@ -8,8 +8,8 @@ namespace EgressInfra.Core.Profiles.Rules;
 /// No cleartext HTTP to hosts outside the cluster: anything on the path can read and change it. Every
 /// HTTP-family protocol counts (HTTP, HTTP2, HTTP_PROXY, GRPC, GRPC-Web), and so does an opaque port on
 /// a well-known cleartext HTTP port (TCP 80). The location does not decide: a MESH_INTERNAL entry that
-/// names an external host still sends its bytes across the internet. (TLS origination at the sidecar
-/// or an egress gateway would make such a port acceptable; not yet modelled.)
+/// names an external host still sends its bytes across the internet. A port with <c>originateTls</c> is
+/// fine: the sidecar or the egress gateway opens TLS before it leaves.
 /// </summary>
 public sealed class NoCleartextHttpRule : IProfileRule
 {
@@ -36,7 +36,7 @@ public sealed class NoCleartextHttpRule : IProfileRule
             for (var i = 0; i < service.Ports.Count; i++)
             {
                 var port = service.Ports[i];
-                if (port.Protocol.IsHttp())
+                if (port.Protocol.IsHttp() && !port.OriginateTls)
                 {
                     yield return RuleContext.Finding(
                         service,

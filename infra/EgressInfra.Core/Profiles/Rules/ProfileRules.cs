@@ -19,6 +19,8 @@ public static class ProfileRules
         new ExportToUsersOnlyRule(),
         new OwnerAndReasonRule(),
         new PresetAddressesFreshRule(),
+        new EnforcedEgressRule(),
+        new NoGatewayBypassRule(),
     ];
 
     /// <summary>The rule named by id (<c>no-wildcard-hosts</c>) or code (<c>EGR303</c>, any case), or null.</summary>

@@ -46,7 +46,7 @@ public class IstioArgsMapperTests
 
         var expected = plan.Manifests!.Objects.Select(o => ManifestTree.ToTree(o).Canonical()).Order(StringComparer.Ordinal);
         var registered = run.Registered
-            .Where(r => r.Type!.StartsWith("kubernetes:networking.istio.io/", StringComparison.Ordinal))
+            .Where(r => r.Type!.StartsWith("kubernetes:", StringComparison.Ordinal) && !r.Type.StartsWith("kubernetes:batch/", StringComparison.Ordinal) && !r.Type.EndsWith(":CustomResourceDefinition", StringComparison.Ordinal) && !r.Type.EndsWith(":Namespace", StringComparison.Ordinal))
             .Select(r => r.Inputs.Canonical())
             .Order(StringComparer.Ordinal);
         Assert.Equal(expected, registered);
