@@ -11,6 +11,7 @@ public static class DiagnosticCatalog
         .. AnalysisCodes.All,
         .. PolicyCodes.All,
         .. EnforcementCodes.All,
+        .. AmbientCodes.All,
     ];
 
     public static DiagnosticDescriptor? Find(string code) => All.FirstOrDefault(d => d.Code == code);

@@ -50,6 +50,8 @@ public static class EgressDiffer
         var stack = new List<FieldChange>();
         AddScalar(stack, "environment", old.Environment, @new.Environment);
         AddScalar(stack, "profile", old.Profile, @new.Profile);
+        AddScalar(stack, "mode", old.Mode, @new.Mode);
+        AddScalar(stack, "ambient.waypoint", old.Waypoint, @new.Waypoint);
         AddScalar(stack, "outboundTrafficPolicy", old.OutboundPolicy, @new.OutboundPolicy);
         AddSet(stack, "namespaces", old.Namespaces, @new.Namespaces);
         AddSet(stack, "sidecarImports", old.SidecarImports, @new.SidecarImports);

@@ -36,8 +36,15 @@ public sealed record EgressSnapshot(
         var egress = config.Egress;
         var built = ManifestBuilder.BuildServiceEntries(egress);
         var destinations = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var ambient = egress.Mode == EgressMode.Ambient;
         foreach (var ns in egress.Namespaces)
         {
+            if (ambient)
+            {
+                destinations[ns] = AmbientDestinations(egress, ns);
+                continue;
+            }
+
             var sidecar = ManifestBuilder.BuildSidecar(egress, ns).Spec;
             var set = new SortedSet<string>(StringComparer.Ordinal);
             foreach (var b in built)
@@ -73,7 +80,34 @@ public sealed record EgressSnapshot(
             services,
             projectConfig is null ? [] : WaiverReader.Read(projectConfig),
             PolicySnapshot.From(config),
-            config.Probe);
+            config.Probe)
+        {
+            Mode = egress.Mode.Name(),
+            Waypoint = ambient ? egress.Ambient.WaypointName : null,
+        };
+    }
+
+    /// <summary>The stack's egress mode: how the same destinations are enforced.</summary>
+    public string Mode { get; init; } = "sidecar";
+
+    /// <summary>In ambient mode, the waypoint the entries are bound to (<c>namespace/name</c>).</summary>
+    public string? Waypoint { get; init; }
+
+    /// <summary>Ambient: what the waypoint's policies grant the namespace (ztunnel ignores exportTo), and anything without a NetworkPolicy.</summary>
+    private static string[] AmbientDestinations(EgressConfig egress, string ns)
+    {
+        var set = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var service in egress.Services.Where(s => s.Namespaces.Contains(ns, StringComparer.Ordinal)))
+        {
+            set.UnionWith(DestinationsOf(service));
+        }
+
+        if (!egress.NetworkPolicy.Enabled)
+        {
+            set.Add(AnyDestination);
+        }
+
+        return [.. set];
     }
 
     /// <summary>

@@ -27,4 +27,10 @@ public sealed record Explanation(
     ChangeAcceptance? Acceptance = null)
 {
     public bool Allowed => Outcome.IsAllowed();
+
+    /// <summary>The stack's egress mode (<c>sidecar</c>, <c>gateway</c>, <c>ambient</c>): which path the answer follows.</summary>
+    public string Mode { get; init; } = "sidecar";
+
+    /// <summary>In ambient mode, the waypoint (<c>namespace/name</c>) the entries are bound to.</summary>
+    public string? Waypoint { get; init; }
 }

@@ -29,6 +29,12 @@ public static class ExplanationJson
             json.WriteString("reason", e.Reason);
             json.WriteString("profile", e.Profile);
             json.WriteString("outboundTrafficPolicy", e.OutboundPolicy.Name());
+            json.WriteString("mode", e.Mode);
+            if (e.Waypoint is not null)
+            {
+                json.WriteString("waypoint", e.Waypoint);
+            }
+
             WriteMatch(json, e.Match);
             WriteSymptom(json, e.Symptom);
             Strings(json, "notes", e.Notes);

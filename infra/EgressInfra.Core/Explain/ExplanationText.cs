@@ -24,13 +24,15 @@ public static class ExplanationText
                 Line(sb, "visible", $"imported by the namespace's Sidecar through \"{m.Import}\"");
             }
 
-            if (e.Allowed && e.Outcome != ExplainOutcome.Passthrough)
+            if (e.Allowed && e.Outcome != ExplainOutcome.Passthrough && e.Waypoint is null)
             {
                 Line(sb, "route", Route(m));
             }
         }
 
-        Line(sb, "policy", $"outbound {e.OutboundPolicy.Name()}, profile {e.Profile}");
+        Line(sb, "policy", e.Waypoint is null
+            ? $"outbound {e.OutboundPolicy.Name()}, profile {e.Profile}"
+            : $"mode {e.Mode}, waypoint {e.Waypoint} (outboundTrafficPolicy does not apply), profile {e.Profile}");
         if (e.Symptom is { } s)
         {
             Line(sb, "a pod sees", s.Observed);

@@ -37,6 +37,7 @@ public static class ManifestLinter
         var diagnostics = new List<Diagnostic>();
         var entries = new List<ReadEntry>();
         var sidecars = new List<Sidecar>();
+        var trees = new List<AmbientLint.Document>();
         var skipped = new SortedDictionary<string, int>(StringComparer.Ordinal);
         int documents = 0, serviceEntries = 0, sidecarCount = 0;
 
@@ -62,6 +63,11 @@ public static class ManifestLinter
                 }
 
                 diagnostics.AddRange(read.Diagnostics);
+                if (document.Root is MappingNode tree)
+                {
+                    trees.Add(new AmbientLint.Document(tree, read.Resource));
+                }
+
                 switch (read.Kind)
                 {
                     case ManifestKind.ServiceEntry:
@@ -89,6 +95,7 @@ public static class ManifestLinter
             }
         }
 
+        diagnostics.AddRange(AmbientLint.Analyze(trees));
         foreach (var finding in analyze([.. entries.Select(e => e.Effective)]))
         {
             // An index outside the set is the analysis's bug; keep its finding rather than lose it or throw.

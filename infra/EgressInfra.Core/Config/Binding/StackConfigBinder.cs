@@ -19,7 +19,7 @@ public static partial class StackConfigBinder
         ["environment", "profile", "policy", "egress", "kubeconfig", "context", "renderYamlToDirectory", "probe"];
 
     public static readonly IReadOnlyList<string> EgressKeys =
-        ["mode", "outboundTrafficPolicy", "namespaces", "services", "presets", "sidecarImports", "gateway", "networkPolicy"];
+        ["mode", "outboundTrafficPolicy", "namespaces", "services", "presets", "sidecarImports", "gateway", "networkPolicy", "ambient"];
 
     public static readonly IReadOnlyList<string> DefaultSidecarImports = ["istio-system/*"];
 
@@ -110,13 +110,15 @@ public static partial class StackConfigBinder
         var presets = BindPresets(reader, map["presets"], namespaces, services, names);
         var mode = BindMode(reader, map);
         var gateway = BindGateway(reader, map["gateway"]);
-        var networkPolicy = BindNetworkPolicy(reader, map["networkPolicy"], profile, environment);
+        var networkPolicy = AmbientNetworkPolicy(map, mode, BindNetworkPolicy(reader, map["networkPolicy"], profile, environment));
+        var ambient = BindAmbient(reader, map, mode);
         return new EgressConfig(policy, namespaces.ToValueList(), services.ToValueList(), imports.ToValueList())
         {
             Presets = presets,
             Mode = mode,
             Gateway = gateway,
             NetworkPolicy = networkPolicy,
+            Ambient = ambient,
         };
     }
 }
