@@ -34,8 +34,12 @@ internal static class EgressProgram
 
         var provider = ClusterProvider.Create(config.Kubernetes);
         var probes = ProbePlanner.Plan(manifests, config.Probe);
-        var namespaces = NamespacePolicy.Group(manifests, probes)
-            .Select(policy => new NamespaceEgress(policy, provider))
+        var gatewaySide = GatewayEgress.Group(manifests, config.Egress.Namespaces)
+            .Select(g => new GatewayEgress(g.Namespace, g.Objects, provider))
+            .ToList();
+        var gatewayResources = gatewaySide.SelectMany(g => g.Resources).Cast<Resource>().ToList();
+        var namespaces = NamespacePolicy.Group(manifests, probes, plan.Postures, config.Egress.Namespaces)
+            .Select(policy => new NamespaceEgress(policy, provider, gatewaySide: gatewayResources))
             .ToList();
 
         return Task.FromResult(StackOutputs.Create(plan, namespaces));

@@ -11,7 +11,7 @@ public static class CheckCommand
     public static Command Create(CliContext context)
     {
         var stack = new StackOptions();
-        var format = CommonOptions.Format();
+        var format = CommonOptions.DiagnosticFormat("check");
         var command = new Command("check", "Validate a stack file: config shape, Istio's rules, cross-entry analysis and the profile's policy.");
         stack.AddTo(command);
         command.Add(format);
@@ -19,7 +19,7 @@ public static class CheckCommand
         {
             var source = stack.Resolve(parse);
             var plan = EgressPipeline.Evaluate(source.Parse(), new EvaluationOptions(context.Time));
-            var chosen = parse.GetValue(format);
+            var chosen = CommonOptions.ToOutputFormat(parse.GetValue(format)!);
             switch (chosen)
             {
                 case OutputFormat.Json:

@@ -53,6 +53,12 @@ public static class EgressDiffer
         AddScalar(stack, "mode", old.Mode, @new.Mode);
         AddScalar(stack, "ambient.waypoint", old.Waypoint, @new.Waypoint);
         AddScalar(stack, "outboundTrafficPolicy", old.OutboundPolicy, @new.OutboundPolicy);
+        if (old.NetworkPolicy != @new.NetworkPolicy)
+        {
+            stack.Add(new FieldChange("networkPolicy.enabled", Bool(old.NetworkPolicy), Bool(@new.NetworkPolicy), [], [], @new.NetworkPolicy ? null : "without a NetworkPolicy, a pod that skips its sidecar reaches any address directly"));
+        }
+
+        AddPostures(stack, old.Postures, @new.Postures);
         AddSet(stack, "namespaces", old.Namespaces, @new.Namespaces);
         AddSet(stack, "sidecarImports", old.SidecarImports, @new.SidecarImports);
         AddPolicy(stack, old.Policy, @new.Policy);
@@ -183,9 +189,39 @@ public static class EgressDiffer
 
     private static string? Number(int? value) => value?.ToString(CultureInfo.InvariantCulture);
 
+    private static string? First(IReadOnlyList<string> values) => values.Count == 0 ? null : values[0];
+
     private static string Bool(bool value) => value ? "true" : "false";
 
-    private static string? First(IReadOnlyList<string> values) => values.Count == 0 ? null : values[0];
+    /// <summary><c>posture.NS</c> per namespace (in both versions) whose posture changed; lowering it is a loosening.</summary>
+    private static void AddPostures(List<FieldChange> changes, IReadOnlyDictionary<string, string> old, IReadOnlyDictionary<string, string> @new)
+    {
+        foreach (var ns in old.Keys.Intersect(@new.Keys).Order(StringComparer.Ordinal))
+        {
+            var before = old[ns];
+            var after = @new[ns];
+            if (before == after)
+            {
+                continue;
+            }
+
+            var why = Rank(after) < Rank(before)
+                ? $"the posture of {ns} is lowered from {before} to {after}: {LoweredWhy(after)}"
+                : null;
+            changes.Add(new FieldChange($"posture.{ns}", before, after, [], [], why));
+        }
+    }
+
+    private static int Rank(string posture) => posture switch
+    {
+        "enforced" => 2,
+        "best-effort" => 1,
+        _ => 0,
+    };
+
+    private static string LoweredWhy(string posture) => posture == "observed"
+        ? "undeclared destinations are let through (ALLOW_ANY)"
+        : "a pod that skips its sidecar is no longer stopped by the gateway's authorization and the NetworkPolicy";
 
     private static void AddScalar(List<FieldChange> changes, string field, string? old, string? @new)
     {

@@ -27,6 +27,15 @@ public sealed record EgressSnapshot(
     PolicySnapshot Policy,
     ProbeConfig Probe)
 {
+    /// <summary>The egress mode (sidecar, gateway, ambient).</summary>
+    public string Mode { get; init; } = "sidecar";
+
+    /// <summary>Whether each governed namespace gets a NetworkPolicy.</summary>
+    public bool NetworkPolicy { get; init; }
+
+    /// <summary>Per governed namespace, its posture (observed, best-effort, enforced).</summary>
+    public IReadOnlyDictionary<string, string> Postures { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The pseudo-destination of a namespace whose Sidecar passes anything (ALLOW_ANY).</summary>
     public const string AnyDestination = "any destination (ALLOW_ANY)";
 
@@ -35,25 +44,35 @@ public sealed record EgressSnapshot(
         ArgumentNullException.ThrowIfNull(config);
         var egress = config.Egress;
         var built = ManifestBuilder.BuildServiceEntries(egress);
-        var destinations = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        var ambient = egress.Mode == EgressMode.Ambient;
+        var sets = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         foreach (var ns in egress.Namespaces)
         {
-            if (ambient)
-            {
-                destinations[ns] = AmbientDestinations(egress, ns);
-                continue;
-            }
+            sets.TryAdd(ns, new SortedSet<string>(StringComparer.Ordinal));
+        }
 
-            var sidecar = ManifestBuilder.BuildSidecar(egress, ns).Spec;
-            var set = new SortedSet<string>(StringComparer.Ordinal);
-            foreach (var b in built)
+        // Every namespace's Sidecar imports the same hosts; only its metadata differs.
+        var sidecar = ManifestBuilder.BuildSidecar(egress, string.Empty).Spec;
+        foreach (var b in built)
+        {
+            string[]? destinationsOfEntry = null;
+            foreach (var ns in VisibleFrom(b.Entry, sidecar, egress.Namespaces))
             {
                 var entryNs = b.Entry.Metadata.Namespace ?? ns;
                 if (DestinationMatcher.IsExported(b.Entry.Spec, entryNs, ns) && DestinationMatcher.ImportFor(sidecar, b.Entry.Spec, entryNs, ns) is not null)
                 {
-                    set.UnionWith(DestinationsOf(b.Source));
+                    destinationsOfEntry ??= [.. DestinationsOf(b.Source)];
+                    sets[ns].UnionWith(destinationsOfEntry);
                 }
+            }
+        }
+
+        var destinations = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var (ns, set) in sets)
+        {
+            if (egress.Mode == EgressMode.Ambient)
+            {
+                destinations[ns] = AmbientDestinations(egress, ns);
+                continue;
             }
 
             if (egress.OutboundTrafficPolicy == OutboundTrafficPolicy.AllowAny)
@@ -83,12 +102,11 @@ public sealed record EgressSnapshot(
             config.Probe)
         {
             Mode = egress.Mode.Name(),
-            Waypoint = ambient ? egress.Ambient.WaypointName : null,
+            NetworkPolicy = egress.NetworkPolicy.Enabled,
+            Postures = Manifests.Modes.ModeBuilders.For(egress.Mode).Postures(egress).ToDictionary(p => p.Namespace, p => p.Name, StringComparer.Ordinal),
+            Waypoint = egress.Mode == EgressMode.Ambient ? egress.Ambient.WaypointName : null,
         };
     }
-
-    /// <summary>The stack's egress mode: how the same destinations are enforced.</summary>
-    public string Mode { get; init; } = "sidecar";
 
     /// <summary>In ambient mode, the waypoint the entries are bound to (<c>namespace/name</c>).</summary>
     public string? Waypoint { get; init; }
@@ -109,6 +127,29 @@ public sealed record EgressSnapshot(
 
         return [.. set];
     }
+
+    /// <summary>
+    /// The namespaces that may see <paramref name="entry"/>, a superset that the caller filters with the
+    /// exact rules: every namespace only when the entry is exported everywhere and an import that names
+    /// its namespace (or <c>*</c>) brings it in; otherwise its own namespace and those its exportTo names.
+    /// Checking each candidate rather than every namespace keeps the diff linear in the entries.
+    /// </summary>
+    private static IEnumerable<string> VisibleFrom(ServiceEntry entry, SidecarSpec sidecar, IReadOnlyList<string> namespaces)
+    {
+        var spec = entry.Spec;
+        var entryNs = entry.Metadata.Namespace;
+        if (entryNs is null || ((spec.ExportTo.Count == 0 || spec.ExportTo.Contains("*")) && ImportedAcrossNamespaces(sidecar, entryNs)))
+        {
+            return namespaces;
+        }
+
+        var named = new HashSet<string>(spec.ExportTo, StringComparer.Ordinal) { entryNs };
+        return namespaces.Where(named.Contains);
+    }
+
+    /// <summary>True when an import other than <c>./</c> or <c>~/</c> may name entries of <paramref name="entryNamespace"/>.</summary>
+    private static bool ImportedAcrossNamespaces(SidecarSpec sidecar, string entryNamespace) =>
+        sidecar.EgressHosts.Any(import => import.StartsWith("*/", StringComparison.Ordinal) || import.StartsWith(entryNamespace + "/", StringComparison.Ordinal));
 
     /// <summary>
     /// Every host and address on every port, and <c>*:port</c> for an opaque TCP port without addresses
@@ -146,6 +187,7 @@ public sealed record EgressSnapshot(
         new("owner", s.Owner is null ? [] : [s.Owner]),
         new("reason", s.Reason is null ? [] : [s.Reason]),
         new("preset", s.Preset is null ? [] : [s.Preset]),
+        new("bypassGateway", s.BypassGateway ? ["true"] : []),
     ]);
 
     private static string Port(ServicePortConfig p)
@@ -156,7 +198,8 @@ public sealed record EgressSnapshot(
             text += $" ({p.Name})";
         }
 
-        return p.TargetPort is { } target ? string.Create(CultureInfo.InvariantCulture, $"{text} -> {target}") : text;
+        text = p.TargetPort is { } target ? string.Create(CultureInfo.InvariantCulture, $"{text} -> {target}") : text;
+        return p.OriginateTls ? $"{text} (TLS originated)" : text;
     }
 
     private static string Endpoint(EndpointConfig e)

@@ -40,6 +40,12 @@ public static partial class EgressExplainer
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(query);
+        return GatewayPath.Annotate(config, TraceSidecar(config, query));
+    }
+
+    /// <summary>What the namespace's sidecar decides; every mode starts from it.</summary>
+    private static Explanation TraceSidecar(StackConfig config, ExplainQuery query)
+    {
         var egress = config.Egress;
         var built = ManifestBuilder.BuildServiceEntries(egress);
         var (protocol, source) = Protocol(query, built);

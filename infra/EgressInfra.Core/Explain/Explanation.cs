@@ -33,4 +33,10 @@ public sealed record Explanation(
 
     /// <summary>In ambient mode, the waypoint (<c>namespace/name</c>) the entries are bound to.</summary>
     public string? Waypoint { get; init; }
+
+    /// <summary>The hops of an allowed connection beyond the sidecar (gateway mode); empty in sidecar mode.</summary>
+    public IReadOnlyList<string> Via { get; init; } = [];
+
+    /// <summary>The namespace's posture (observed, best-effort, enforced); null when it is not governed.</summary>
+    public string? Posture { get; init; }
 }

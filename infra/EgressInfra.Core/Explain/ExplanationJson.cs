@@ -29,6 +29,7 @@ public static class ExplanationJson
             json.WriteString("reason", e.Reason);
             json.WriteString("profile", e.Profile);
             json.WriteString("outboundTrafficPolicy", e.OutboundPolicy.Name());
+            NullableString(json, "posture", e.Posture);
             json.WriteString("mode", e.Mode);
             if (e.Waypoint is not null)
             {
@@ -36,6 +37,7 @@ public static class ExplanationJson
             }
 
             WriteMatch(json, e.Match);
+            Strings(json, "via", e.Via);
             WriteSymptom(json, e.Symptom);
             Strings(json, "notes", e.Notes);
             WriteChange(json, e.Change);

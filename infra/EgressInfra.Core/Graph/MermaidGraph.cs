@@ -5,13 +5,15 @@ using EgressInfra.Core.Config;
 using EgressInfra.Core.Diff;
 using EgressInfra.Core.Explain;
 using EgressInfra.Core.Manifests;
+using EgressInfra.Core.Manifests.Modes;
 
 namespace EgressInfra.Core.Graph;
 
 /// <summary>
 /// Draws a stack as a Mermaid flowchart: each governed namespace points at the external destinations
 /// (<c>host:port/PROTOCOL</c>) its Sidecar lets through, each edge labelled with the service that
-/// grants it. Node ids are positions in sorted order, so the same stack always draws the same text.
+/// grants it (in gateway mode, whether through the egress gateway or directly). Each namespace shows
+/// its posture. Node ids are positions in sorted order, so the same stack always draws the same text.
 /// </summary>
 public static class MermaidGraph
 {
@@ -52,7 +54,7 @@ public static class MermaidGraph
                 {
                     foreach (var destination in EgressSnapshot.DestinationsOf(service))
                     {
-                        edges.Add((ns, destination, $"{service.Name} via waypoint"));
+                        edges.Add((ns, destination, service.Name));
                     }
                 }
             }
@@ -71,12 +73,16 @@ public static class MermaidGraph
         }
 
         sb.Append("flowchart LR\n");
-        sb.Append(ambient
-            ? $"  %% mode ambient: waypoint {egress.Ambient.WaypointName}\n"
-            : $"  %% mode {egress.Mode.Name()}\n");
+        if (ambient)
+        {
+            sb.Append($"  %% mode ambient: waypoint {egress.Ambient.WaypointName}\n");
+        }
+
+        var postures = ModeBuilders.For(egress.Mode).Postures(egress).ToDictionary(p => p.Namespace, p => p.Name, StringComparer.Ordinal);
         foreach (var ns in namespaces)
         {
-            sb.Append($"  {nsId[ns]}([\"{Escape(ns)}\"])\n");
+            var posture = postures.TryGetValue(ns, out var name) ? $" ({name})" : string.Empty;
+            sb.Append($"  {nsId[ns]}([\"{Escape(ns + posture)}\"])\n");
         }
 
         foreach (var d in destinations)
@@ -84,16 +90,21 @@ public static class MermaidGraph
             sb.Append($"  {destId[d]}[\"{Escape(d)}\"]\n");
         }
 
-        // In ambient mode, only the NetworkPolicy stops what has no entry; ztunnel ignores REGISTRY_ONLY.
+        // In ambient mode only the NetworkPolicy stops what has no entry: ztunnel ignores REGISTRY_ONLY.
         var allowAny = ambient ? !egress.NetworkPolicy.Enabled : egress.OutboundTrafficPolicy == OutboundTrafficPolicy.AllowAny;
         if (allowAny)
         {
             sb.Append($"  any{{{{\"{Escape(EgressSnapshot.AnyDestination)}\"}}}}\n");
         }
 
+        var gatewayMode = egress.Mode == EgressMode.Gateway;
         foreach (var (ns, destination, service) in edges)
         {
-            sb.Append($"  {nsId[ns]} -->|\"{Escape(service)}\"| {destId[destination]}\n");
+            var label = ambient ? $"{service}, via waypoint"
+                : !gatewayMode ? service
+                : egress.Services.Any(s => s.Name == service && s.BypassGateway) ? $"{service}, direct"
+                : $"{service}, via gateway";
+            sb.Append($"  {nsId[ns]} -->|\"{Escape(label)}\"| {destId[destination]}\n");
         }
 
         if (allowAny)

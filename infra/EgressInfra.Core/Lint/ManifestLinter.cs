@@ -43,7 +43,7 @@ public static class ManifestLinter
 
         foreach (var (file, text) in inputs)
         {
-            foreach (var document in YamlTreeReader.ReadAll(text, file))
+            foreach (var document in YamlTreeReader.ReadEach(text, file))
             {
                 if (document.Root is null && document.Problems.Count == 0)
                 {

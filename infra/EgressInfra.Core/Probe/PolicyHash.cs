@@ -5,8 +5,8 @@ using EgressInfra.Core.Manifests;
 namespace EgressInfra.Core.Probe;
 
 /// <summary>
-/// A fingerprint of what a namespace may reach: SHA-256 of its rendered ServiceEntries and Sidecar,
-/// in canonical order, with metadata cut down to name and namespace. Owner, reason and labels are left
+/// A fingerprint of what a namespace may reach: SHA-256 of the rendered objects that decide it
+/// (<see cref="EgressManifests.PolicyOf"/>), in canonical order, with metadata cut down to name and namespace. Owner, reason and labels are left
 /// out because they change nothing the mesh enforces, so editing them does not re-run the probe.
 /// </summary>
 public static class PolicyHash

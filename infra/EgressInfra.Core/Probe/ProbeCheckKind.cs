@@ -5,4 +5,7 @@ public enum ProbeCheckKind
 {
     Allow,
     Deny,
+
+    /// <summary>A direct connection that skips the sidecar and the egress gateway: the NetworkPolicy must drop it.</summary>
+    Bypass,
 }

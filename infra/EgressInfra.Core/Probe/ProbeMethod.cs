@@ -14,4 +14,7 @@ public enum ProbeMethod
 
     /// <summary>A declared HTTP host's name in the Host header of a request to an address nothing answers on.</summary>
     SpoofedHostHeader,
+
+    /// <summary>A bare TCP connect from outside the mesh's capture (the proxy's UID): blocked means it never completes.</summary>
+    DirectConnect,
 }

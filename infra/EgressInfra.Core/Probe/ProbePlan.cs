@@ -18,5 +18,15 @@ public sealed record ProbePlan(
     /// An upper bound on the script's run time (each check takes at most its timeout plus a second),
     /// with a minute for the sidecar to start: the Job's activeDeadlineSeconds.
     /// </summary>
-    public int DeadlineSeconds => 60 + (Checks.Count * (Settings.TimeoutSeconds + 1));
+    public int DeadlineSeconds => 60 + ((Checks.Count + BypassChecks.Count) * (Settings.TimeoutSeconds + 1));
+
+    /// <summary>
+    /// Direct connections that skip the sidecar and the egress gateway (gateway mode with a
+    /// NetworkPolicy): each must be dropped. Run by <see cref="BypassScript"/> as the proxy's UID, which
+    /// the sidecar's iptables rules do not redirect: the way around the sidecar the NetworkPolicy closes.
+    /// </summary>
+    public ValueList<ProbeCheck> BypassChecks { get; init; } = ValueList<ProbeCheck>.Empty;
+
+    /// <summary>The script of <see cref="BypassChecks"/>, null when there are none.</summary>
+    public string? BypassScript { get; init; }
 }

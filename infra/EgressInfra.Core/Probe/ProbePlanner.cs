@@ -66,7 +66,46 @@ public static class ProbePlanner
         var hash = PolicyHash.Compute(manifests.PolicyOf(ns));
         var checkList = checks.ToValueList();
         var skippedList = skipped.ToValueList();
-        return new ProbePlan(ns, hash, checkList, skippedList, probe, ProbeScript.Write(ns, hash, checkList, skippedList, probe));
+        var bypass = BypassChecks(manifests, ns).ToValueList();
+        return new ProbePlan(ns, hash, checkList, skippedList, probe, ProbeScript.Write(ns, hash, checkList, skippedList, probe))
+        {
+            BypassChecks = bypass,
+            BypassScript = bypass.Count == 0 ? null : ProbeScript.WriteBypass(ns, hash, bypass, probe),
+        };
+    }
+
+    /// <summary>
+    /// Where the namespace has a NetworkPolicy and reaches a destination through the egress gateway (a
+    /// VirtualService exported to it routes mesh traffic elsewhere), one direct connection per such
+    /// destination, first port: the NetworkPolicy must drop it.
+    /// </summary>
+    private static IEnumerable<ProbeCheck> BypassChecks(EgressManifests manifests, string ns)
+    {
+        if (!manifests.InNamespace(ns).Any(o => o is NetworkPolicy))
+        {
+            yield break;
+        }
+
+        var routed = manifests.OfKind<VirtualService>()
+            .Where(v => v.Metadata.Namespace != ns && v.Spec.ExportTo.Contains(ns, StringComparer.Ordinal) && v.Spec.Gateways.Contains(VirtualService.MeshGateway, StringComparer.Ordinal));
+        foreach (var vs in routed)
+        {
+            var port = vs.Spec.Http.Select(r => r.Match.Count > 0 ? r.Match[0].Port : null)
+                .Concat(vs.Spec.Tls.Select(r => r.Match.Count > 0 ? r.Match[0].Port : null))
+                .Concat(vs.Spec.Tcp.Select(r => r.Match.Count > 0 ? r.Match[0].Port : null))
+                .FirstOrDefault(p => p is not null);
+            var host = vs.Spec.Hosts.FirstOrDefault(h => !h.Contains('*', StringComparison.Ordinal));
+            if (port is { } number && host is not null)
+            {
+                yield return new ProbeCheck(
+                    ProbeCheckKind.Bypass,
+                    ProbeMethod.DirectConnect,
+                    host,
+                    number,
+                    "TCP",
+                    string.Create(CultureInfo.InvariantCulture, $"bypass {host}:{number} directly, skipping the sidecar and the egress gateway"));
+            }
+        }
     }
 
     private static void AddDenyChecks(IReadOnlyList<ServiceEntry> entries, ProbeConfig probe, List<ProbeCheck> checks, List<string> skipped)

@@ -65,6 +65,28 @@ public static class ProbeScript
 
         """;
 
+    private const string BypassHelpers = """
+        # A bare connect: a NetworkPolicy drop shows as a connect that never completes (a timeout).
+        direct_connect() {
+          timeout "$T" nc -z -w "$T" "$1" "$2" >/dev/null 2>&1
+        }
+
+        check() {
+          expected=$1
+          what=$2
+          shift 2
+          checks=$((checks + 1))
+          if "$@"; then got=reached; else got=blocked; fi
+          if [ "$got" = "$expected" ]; then
+            echo "ok    $what: $got"
+          else
+            echo "FAIL  $what: $got, expected $expected"
+            failures=$((failures + 1))
+          fi
+        }
+
+        """;
+
     public static string Write(string ns, string policyHash, IReadOnlyList<ProbeCheck> checks, IReadOnlyList<string> skipped, ProbeConfig settings)
     {
         ArgumentNullException.ThrowIfNull(checks);
@@ -100,6 +122,37 @@ public static class ProbeScript
         return sb.ToString();
     }
 
+    /// <summary>
+    /// The script of the bypass checks, for a container running as the proxy's UID (1337), whose
+    /// connections the sidecar does not capture: each direct connect must not complete within the
+    /// timeout, because the namespace's NetworkPolicy drops it. It does not stop the sidecar; the main
+    /// script does.
+    /// </summary>
+    public static string WriteBypass(string ns, string policyHash, IReadOnlyList<ProbeCheck> checks, ProbeConfig settings)
+    {
+        ArgumentNullException.ThrowIfNull(checks);
+        ArgumentNullException.ThrowIfNull(settings);
+        var sb = new StringBuilder();
+        sb.Append("#!/bin/sh\n");
+        sb.Append("# Egress bypass probe of namespace ").Append(ns).Append(", policy sha256:").Append(policyHash).Append(".\n");
+        sb.Append("# Runs as UID 1337, which Istio's iptables rules do not redirect: only the NetworkPolicy stands in the way.\n");
+        sb.Append(CultureInfo.InvariantCulture, $"T={settings.TimeoutSeconds}\n");
+        sb.Append("checks=0\nfailures=0\n\n");
+        sb.Append(BypassHelpers.Replace("\r\n", "\n", StringComparison.Ordinal)).Append('\n');
+        foreach (var check in checks)
+        {
+            sb.Append("check blocked ").Append(Quote(check.Description)).Append(' ').Append(Command(check)).Append('\n');
+        }
+
+        sb.Append('\n');
+        sb.Append("if [ \"$failures\" -ne 0 ]; then\n");
+        sb.Append("  echo \"egress bypass probe FAILED: $failures of $checks direct connections got through\"\n");
+        sb.Append("  exit 1\n");
+        sb.Append("fi\n");
+        sb.Append("echo \"egress bypass probe passed: $checks direct connections dropped\"\n");
+        return sb.ToString();
+    }
+
     /// <summary>Quotes a value for <c>sh</c>: single quotes, with each embedded quote closed, escaped and reopened.</summary>
     public static string Quote(string value) =>
         "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
@@ -109,6 +162,7 @@ public static class ProbeScript
         ProbeMethod.Http => $"http_reached {Quote(Url("http", check.Host, check.Port))}",
         ProbeMethod.Tls => $"tls_reached {Quote(Url("https", check.Host, check.Port))}",
         ProbeMethod.Tcp => string.Create(CultureInfo.InvariantCulture, $"tcp_reached {Quote(check.Host)} {check.Port}"),
+        ProbeMethod.DirectConnect => string.Create(CultureInfo.InvariantCulture, $"direct_connect {Quote(check.Host)} {check.Port}"),
         _ => $"spoof_forwarded {Quote(check.HostHeader ?? string.Empty)} {Quote(Url("http", check.Host, check.Port))}",
     };
 

@@ -18,7 +18,9 @@ internal static class StackOutputs
         {
             ["environment"] = config.Environment.Name(),
             ["profile"] = config.Profile,
+            ["mode"] = config.Egress.Mode.Name(),
             ["allowedDestinations"] = namespaces.ToImmutableSortedDictionary(n => n.Namespace, n => n.AllowedDestinations, StringComparer.Ordinal),
+            ["posture"] = plan.Postures.ToImmutableSortedDictionary(p => p.Namespace, p => p.Name, StringComparer.Ordinal),
             ["warnings"] = plan.Warnings.Select(w => w.ToString()).ToImmutableArray(),
         };
 

@@ -60,7 +60,40 @@ internal static class ProbeJobArgsMapper
         };
     }
 
-    private static PodSpecArgs PodSpec(ProbePlan plan) => new()
+    /// <summary>Istio's proxy UID: the sidecar's iptables rules let its traffic out unredirected, which is the bypass the NetworkPolicy must stop.</summary>
+    public const int ProxyUid = 1337;
+
+    private static PodSpecArgs PodSpec(ProbePlan plan)
+    {
+        var spec = BasePodSpec(plan);
+        if (plan.BypassScript is { } bypass)
+        {
+            spec.Containers.Add(new ContainerArgs
+            {
+                Name = "probe-bypass",
+                Image = plan.Settings.Image,
+                Command = { "/bin/sh", "-c", bypass },
+                SecurityContext = new SecurityContextArgs
+                {
+                    RunAsUser = ProxyUid,
+                    RunAsGroup = ProxyUid,
+                    AllowPrivilegeEscalation = false,
+                    ReadOnlyRootFilesystem = true,
+                    Capabilities = new CapabilitiesArgs { Drop = { "ALL" } },
+                },
+                Resources = new ResourceRequirementsArgs
+                {
+                    Requests = { { "cpu", "10m" }, { "memory", "16Mi" } },
+                    Limits = { { "memory", "64Mi" } },
+                },
+                VolumeMounts = { new VolumeMountArgs { Name = "tmp", MountPath = "/tmp" } },
+            });
+        }
+
+        return spec;
+    }
+
+    private static PodSpecArgs BasePodSpec(ProbePlan plan) => new()
     {
         RestartPolicy = "Never",
         AutomountServiceAccountToken = false,

@@ -18,16 +18,16 @@ public class MermaidGraphTests
         Assert.Equal(
             """
             flowchart LR
-              ns1(["orders"])
-              ns2(["payments"])
+              ns1(["orders (enforced)"])
+              ns2(["payments (enforced)"])
               d1["10.42.8.15/32:5432/TCP"]
               d2["api.sendgrid.com:443/TLS"]
               d3["api.stripe.com:443/TLS"]
               d4["orders-db.prod.internal:5432/TCP"]
-              ns1 -->|"orders-db"| d1
-              ns1 -->|"sendgrid-api"| d2
-              ns1 -->|"orders-db"| d4
-              ns2 -->|"stripe-api"| d3
+              ns1 -->|"orders-db, via gateway"| d1
+              ns1 -->|"sendgrid-api, via gateway"| d2
+              ns1 -->|"orders-db, via gateway"| d4
+              ns2 -->|"stripe-api, via gateway"| d3
               classDef namespace fill:#e8f0fe,stroke:#3367d6
               class ns1,ns2 namespace
 

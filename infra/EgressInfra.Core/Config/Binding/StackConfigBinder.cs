@@ -85,6 +85,10 @@ public static partial class StackConfigBinder
         var imports = map["sidecarImports"] is null
             ? [.. DefaultSidecarImports]
             : reader.Strings(map["sidecarImports"], "egress.sidecarImports").Select(s => s.Value).ToList();
+        if (map["sidecarImports"] is { } importList)
+        {
+            CheckSidecarImports(reader, importList);
+        }
 
         var services = new List<ExternalService>();
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -120,5 +124,18 @@ public static partial class StackConfigBinder
             NetworkPolicy = networkPolicy,
             Ambient = ambient,
         };
+    }
+
+    /// <summary>The schema's pattern for an import (namespace/host), enforced here too so that editor and check agree.</summary>
+    private static void CheckSidecarImports(NodeReader reader, ConfigNode importList)
+    {
+        foreach (var (value, path, _) in new NodeReader().Strings(importList, "egress.sidecarImports"))
+        {
+            var slash = value.IndexOf('/', StringComparison.Ordinal);
+            if (slash <= 0 || slash == value.Length - 1 || value.IndexOf('/', slash + 1) >= 0)
+            {
+                reader.Report(ConfigCodes.InvalidValue.Create(path, $"'{value}' is not a namespace/host import", "Write NAMESPACE/HOST, e.g. istio-system/* or ./api.example.com."));
+            }
+        }
     }
 }

@@ -21,6 +21,11 @@ public static class GatewayChecks
                 $"the egress gateway runs in '{gateway.Namespace}', which is also a governed namespace");
         }
 
+        foreach (var finding in PerHostGrants(egress))
+        {
+            yield return finding;
+        }
+
         foreach (var service in egress.Services)
         {
             var problems = service.BypassGateway ? BypassProblems(service) : RoutingProblems(service);
@@ -28,14 +33,36 @@ public static class GatewayChecks
             {
                 yield return problem;
             }
+        }
 
-            for (var i = 0; i < service.Hosts.Count && !service.BypassGateway; i++)
+        foreach (var destination in GatewayDestination.Of(egress).Where(d => d.Name == gateway.Service))
+        {
+            yield return EnforcementCodes.ReservedObjectName.Create(
+                Path(destination.Service, "name"),
+                $"the objects of {destination.Host} would be named '{destination.Name}', the name of the gateway's own DestinationRule and AuthorizationPolicy in '{gateway.Namespace}'");
+        }
+    }
+
+    /// <summary>
+    /// The gateway authorizes by host (SNI or Host header), not by port: the port its policy could see
+    /// is the gateway pod's, not the one the client dialled. So a host granted to different namespaces
+    /// on different ports (in one service or across services) is open to all of them on every port.
+    /// </summary>
+    public static IEnumerable<Diagnostic> PerHostGrants(EgressConfig egress)
+    {
+        ArgumentNullException.ThrowIfNull(egress);
+        foreach (var destination in GatewayDestination.Of(egress))
+        {
+            var first = destination.Services[0];
+            var firstNamespaces = string.Join(", ", first.Namespaces.Order(StringComparer.Ordinal));
+            foreach (var other in destination.Services.Skip(1))
             {
-                if (ModeNames.Destination(service, i) == gateway.Service)
+                var namespaces = string.Join(", ", other.Namespaces.Order(StringComparer.Ordinal));
+                if (namespaces != firstNamespaces)
                 {
-                    yield return EnforcementCodes.ReservedObjectName.Create(
-                        Path(service, "name"),
-                        $"'{gateway.Service}' names the gateway's own DestinationRule and AuthorizationPolicy in '{gateway.Namespace}'");
+                    yield return EnforcementCodes.GatewayAuthorizesPerHost.Create(
+                        Path(other, "namespaces"),
+                        $"{destination.Host} is granted to {namespaces} by {other.Name} and to {firstNamespaces} by {first.Name}; through the egress gateway each of these namespaces reaches it on the ports of both");
                 }
             }
         }

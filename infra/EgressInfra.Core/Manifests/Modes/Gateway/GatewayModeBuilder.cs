@@ -52,19 +52,15 @@ public sealed class GatewayModeBuilder : IModeBuilder
         }
 
         var destinations = GatewayDestination.Of(egress);
-        foreach (var service in destinations.Select(d => d.Service).Distinct())
-        {
-            yield return GatewayRouting.ServiceEntry(gateway, service);
-            foreach (var rule in TlsOrigination.Build(service, gateway.Namespace, ValueList.Of(".")))
-            {
-                yield return rule;
-            }
-        }
-
         foreach (var destination in destinations)
         {
+            yield return GatewayRouting.ServiceEntry(gateway, destination);
             yield return GatewayRouting.Gateway(gateway, destination);
             yield return GatewayRouting.VirtualService(gateway, destination);
+            if (GatewayRouting.Origination(gateway, destination) is { } origination)
+            {
+                yield return origination;
+            }
         }
 
         if (destinations.Count > 0)

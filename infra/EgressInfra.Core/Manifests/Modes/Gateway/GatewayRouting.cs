@@ -15,7 +15,7 @@ public static class GatewayRouting
     {
         ArgumentNullException.ThrowIfNull(gateway);
         ArgumentNullException.ThrowIfNull(destination);
-        var servers = destination.Service.Ports
+        var servers = destination.Ports
             .Select(p => (p.Number, Kind: GatewayPortKinds.Of(p.Protocol)))
             .Distinct()
             .OrderBy(p => p.Number)
@@ -29,7 +29,7 @@ public static class GatewayRouting
             new GatewaySpec(gateway.Selector, servers));
     }
 
-    /// <param name="consumers">The namespaces granted the service: the VirtualService is exported to them and to the gateway's own namespace.</param>
+    /// <summary>Exported to the namespaces granted the host and to the gateway's own namespace, nowhere else.</summary>
     public static VirtualService VirtualService(GatewayConfig gateway, GatewayDestination destination)
     {
         ArgumentNullException.ThrowIfNull(gateway);
@@ -40,7 +40,7 @@ public static class GatewayRouting
         var http = new List<HttpRoute>();
         var tls = new List<TlsRoute>();
         var tcp = new List<TcpRoute>();
-        foreach (var port in destination.Service.Ports.OrderBy(p => p.Number))
+        foreach (var port in destination.Ports)
         {
             long number = port.Number;
             var toGateway = ValueList.Of(new RouteDestination(new Destination(gateway.ServiceHost, destination.Name, number)));
@@ -62,7 +62,7 @@ public static class GatewayRouting
             }
         }
 
-        var exportTo = destination.Service.Namespaces.Order(StringComparer.Ordinal).Prepend(".").ToValueList();
+        var exportTo = destination.Namespaces.Prepend(".").ToValueList();
         return new VirtualService(
             TlsOrigination.Labelled(destination.Name, gateway.Namespace, destination.Service.Name),
             new VirtualServiceSpec(
@@ -75,15 +75,18 @@ public static class GatewayRouting
     }
 
     /// <summary>
-    /// The gateway's own copy of the service, visible only in its namespace. An entry with resolution
-    /// NONE would send the gateway's traffic back to the address the gateway was called on, so it
-    /// becomes STATIC with the service's exact addresses as endpoints.
+    /// The gateway's own entry for the host, visible only in its namespace, with the ports of every
+    /// service that lists the host. An entry with resolution NONE would send the gateway's traffic back
+    /// to the address the gateway was called on, so it becomes STATIC with the service's exact
+    /// addresses as endpoints.
     /// </summary>
-    public static ServiceEntry ServiceEntry(GatewayConfig gateway, ExternalService service)
+    public static ServiceEntry ServiceEntry(GatewayConfig gateway, GatewayDestination destination)
     {
         ArgumentNullException.ThrowIfNull(gateway);
-        ArgumentNullException.ThrowIfNull(service);
-        var entry = ManifestBuilder.Canonical(ManifestBuilder.BuildServiceEntry(service, gateway.Namespace));
+        ArgumentNullException.ThrowIfNull(destination);
+        var service = destination.Service with { Hosts = ValueList.Of(destination.Host), Ports = destination.Ports.ToValueList() };
+        var built = ManifestBuilder.Canonical(ManifestBuilder.BuildServiceEntry(service, gateway.Namespace));
+        var entry = built with { Metadata = built.Metadata with { Name = destination.Name } };
         var spec = entry.Spec with { ExportTo = ValueList.Of(".") };
         if (service.Resolution == ServiceResolution.None && DirectDestinations.Cidrs(service) is { } cidrs)
         {
@@ -102,6 +105,23 @@ public static class GatewayRouting
     /// carries the destination's host as SNI, which selects the Gateway server and which the
     /// AuthorizationPolicy checks. Exported only to the namespaces that route through the gateway.
     /// </summary>
+    /// <summary>TLS origination at the gateway for the host's <c>originateTls</c> ports, when it has any.</summary>
+    public static DestinationRule? Origination(GatewayConfig gateway, GatewayDestination destination)
+    {
+        ArgumentNullException.ThrowIfNull(gateway);
+        ArgumentNullException.ThrowIfNull(destination);
+        var ports = destination.Ports.Where(p => p.OriginateTls).Select(p => (long)p.Number).ToList();
+        if (ports.Count == 0)
+        {
+            return null;
+        }
+
+        var tls = new ClientTlsSettings("SIMPLE") { Sni = destination.Host };
+        return new DestinationRule(
+            TlsOrigination.Labelled(destination.Name, gateway.Namespace, destination.Service.Name),
+            new DestinationRuleSpec(destination.Host, new TrafficPolicy(null, ports.Select(p => new PortTrafficPolicy(p, tls)).ToValueList()), ValueList<Subset>.Empty, ValueList.Of(".")));
+    }
+
     public static DestinationRule GatewaySubsets(GatewayConfig gateway, IReadOnlyList<GatewayDestination> destinations)
     {
         ArgumentNullException.ThrowIfNull(gateway);
@@ -110,7 +130,7 @@ public static class GatewayRouting
             .OrderBy(d => d.Name, StringComparer.Ordinal)
             .Select(d => new Subset(d.Name, ValueMap<string>.Empty, new TrafficPolicy(new ClientTlsSettings("ISTIO_MUTUAL") { Sni = d.Host }, ValueList<PortTrafficPolicy>.Empty)))
             .ToValueList();
-        var exportTo = destinations.SelectMany(d => d.Service.Namespaces).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToValueList();
+        var exportTo = destinations.SelectMany(d => d.Namespaces).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToValueList();
         return new DestinationRule(
             new ObjectMetadata(gateway.Service, gateway.Namespace, ValueMap.Of((ManagedLabels.ManagedBy, ManagedLabels.ManagedByValue)), ValueMap<string>.Empty),
             new DestinationRuleSpec(gateway.ServiceHost, null, subsets, exportTo));
