@@ -45,6 +45,6 @@ public class CheckPostureTests
         var (_, output, _) = CliRunner.Run("check", "--file", file, "--format", "json");
 
         using var json = JsonDocument.Parse(output);
-        Assert.Equal(0, json.RootElement.GetProperty("posture").EnumerateObject().Count());
+        Assert.Empty(json.RootElement.GetProperty("posture").EnumerateObject());
     }
 }

@@ -48,11 +48,11 @@ public class GatewayModeRefusalTests
     [InlineData("")]
     public void BypassWithoutExactAddresses_IsAnError(string addressing)
     {
-        var service = $"""
+        var service = $$"""
             - name: legacy-sftp
               hosts: [sftp.partner.example]
-              {addressing.Replace("\n", "\n  ", StringComparison.Ordinal)}
-              ports: [{{number: 22, protocol: TCP}}]
+              {{addressing.Replace("\n", "\n  ", StringComparison.Ordinal)}}
+              ports: [{number: 22, protocol: TCP}]
               bypassGateway: true
               namespaces: [orders]
               owner: team-orders
