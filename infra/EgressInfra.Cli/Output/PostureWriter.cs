@@ -22,7 +22,9 @@ public static class PostureWriter
         foreach (var posture in plan.Postures)
         {
             var detail = posture.Posture == EgressPosture.Enforced
-                ? "gateway path, AuthorizationPolicy and NetworkPolicy; holds where the cluster's CNI enforces NetworkPolicy"
+                ? plan.Config.Egress.Mode == EgressMode.Ambient
+                    ? $"waypoint path through {plan.Config.Egress.Ambient.WaypointName}, AuthorizationPolicies and NetworkPolicy; holds where the cluster's CNI enforces NetworkPolicy and the namespace is enrolled in ambient"
+                    : "gateway path, AuthorizationPolicy and NetworkPolicy; holds where the cluster's CNI enforces NetworkPolicy"
                 : $"missing: {string.Join("; ", posture.Missing)}";
             writer.Write($"  {posture.Namespace}: {posture.Name} ({detail})\n");
         }

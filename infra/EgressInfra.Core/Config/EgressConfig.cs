@@ -30,4 +30,7 @@ public sealed record EgressConfig(
 
     /// <summary>Kubernetes NetworkPolicies per governed namespace (<c>egress.networkPolicy</c>).</summary>
     public NetworkPolicyConfig NetworkPolicy { get; init; } = NetworkPolicyConfig.Disabled;
+
+    /// <summary>The egress namespace and waypoint used by <see cref="EgressMode.Ambient"/> (<c>egress.ambient</c>).</summary>
+    public AmbientConfig Ambient { get; init; } = AmbientConfig.Default;
 }

@@ -15,6 +15,7 @@ public static class DiagnosticCatalog
         .. EnforcementCodes.All,
         .. DeliveryCodes.All,
         .. AdoptionCodes.All,
+        .. AmbientCodes.All,
     ];
 
     public static DiagnosticDescriptor? Find(string code) => All.FirstOrDefault(d => d.Code == code);

@@ -50,8 +50,9 @@ public static class EgressDiffer
         var stack = new List<FieldChange>();
         AddScalar(stack, "environment", old.Environment, @new.Environment);
         AddScalar(stack, "profile", old.Profile, @new.Profile);
-        AddScalar(stack, "outboundTrafficPolicy", old.OutboundPolicy, @new.OutboundPolicy);
         AddScalar(stack, "mode", old.Mode, @new.Mode);
+        AddScalar(stack, "ambient.waypoint", old.Waypoint, @new.Waypoint);
+        AddScalar(stack, "outboundTrafficPolicy", old.OutboundPolicy, @new.OutboundPolicy);
         if (old.NetworkPolicy != @new.NetworkPolicy)
         {
             stack.Add(new FieldChange("networkPolicy.enabled", Bool(old.NetworkPolicy), Bool(@new.NetworkPolicy), [], [], @new.NetworkPolicy ? null : "without a NetworkPolicy, a pod that skips its sidecar reaches any address directly"));

@@ -69,6 +69,12 @@ public sealed record EgressSnapshot(
         var destinations = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var (ns, set) in sets)
         {
+            if (egress.Mode == EgressMode.Ambient)
+            {
+                destinations[ns] = AmbientDestinations(egress, ns);
+                continue;
+            }
+
             if (egress.OutboundTrafficPolicy == OutboundTrafficPolicy.AllowAny)
             {
                 set.Add(AnyDestination);
@@ -98,7 +104,28 @@ public sealed record EgressSnapshot(
             Mode = egress.Mode.Name(),
             NetworkPolicy = egress.NetworkPolicy.Enabled,
             Postures = Manifests.Modes.ModeBuilders.For(egress.Mode).Postures(egress).ToDictionary(p => p.Namespace, p => p.Name, StringComparer.Ordinal),
+            Waypoint = egress.Mode == EgressMode.Ambient ? egress.Ambient.WaypointName : null,
         };
+    }
+
+    /// <summary>In ambient mode, the waypoint the entries are bound to (<c>namespace/name</c>).</summary>
+    public string? Waypoint { get; init; }
+
+    /// <summary>Ambient: what the waypoint's policies grant the namespace (ztunnel ignores exportTo), and anything without a NetworkPolicy.</summary>
+    private static string[] AmbientDestinations(EgressConfig egress, string ns)
+    {
+        var set = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var service in egress.Services.Where(s => s.Namespaces.Contains(ns, StringComparer.Ordinal)))
+        {
+            set.UnionWith(DestinationsOf(service));
+        }
+
+        if (!egress.NetworkPolicy.Enabled)
+        {
+            set.Add(AnyDestination);
+        }
+
+        return [.. set];
     }
 
     /// <summary>

@@ -50,6 +50,12 @@ public static partial class EgressExplainer
         var built = ManifestBuilder.BuildServiceEntries(egress);
         var (protocol, source) = Protocol(query, built);
         var answer = new Explanation(query, protocol, source, ExplainOutcome.NoEntry, string.Empty, null, null, [], config.Profile, egress.OutboundTrafficPolicy);
+        if (egress.Mode == EgressMode.Ambient)
+        {
+            return TraceAmbient(config, query, answer);
+        }
+
+        answer = answer with { Mode = egress.Mode.Name() };
         var ns = query.Namespace;
         if (!egress.Namespaces.Contains(ns))
         {

@@ -28,6 +28,12 @@ public sealed record Explanation(
 {
     public bool Allowed => Outcome.IsAllowed();
 
+    /// <summary>The stack's egress mode (<c>sidecar</c>, <c>gateway</c>, <c>ambient</c>): which path the answer follows.</summary>
+    public string Mode { get; init; } = "sidecar";
+
+    /// <summary>In ambient mode, the waypoint (<c>namespace/name</c>) the entries are bound to.</summary>
+    public string? Waypoint { get; init; }
+
     /// <summary>The hops of an allowed connection beyond the sidecar (gateway mode); empty in sidecar mode.</summary>
     public IReadOnlyList<string> Via { get; init; } = [];
 

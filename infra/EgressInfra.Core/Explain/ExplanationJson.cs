@@ -30,6 +30,12 @@ public static class ExplanationJson
             json.WriteString("profile", e.Profile);
             json.WriteString("outboundTrafficPolicy", e.OutboundPolicy.Name());
             NullableString(json, "posture", e.Posture);
+            json.WriteString("mode", e.Mode);
+            if (e.Waypoint is not null)
+            {
+                json.WriteString("waypoint", e.Waypoint);
+            }
+
             WriteMatch(json, e.Match);
             Strings(json, "via", e.Via);
             WriteSymptom(json, e.Symptom);

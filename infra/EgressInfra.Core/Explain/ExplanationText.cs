@@ -24,7 +24,7 @@ public static class ExplanationText
                 Line(sb, "visible", $"imported by the namespace's Sidecar through \"{m.Import}\"");
             }
 
-            if (e.Allowed && e.Outcome != ExplainOutcome.Passthrough && e.Via.Count == 0)
+            if (e.Allowed && e.Outcome != ExplainOutcome.Passthrough && e.Via.Count == 0 && e.Waypoint is null)
             {
                 Line(sb, "route", Route(m));
             }
@@ -35,7 +35,10 @@ public static class ExplanationText
             Line(sb, "via", hop);
         }
 
-        Line(sb, "policy", $"outbound {e.OutboundPolicy.Name()}, profile {e.Profile}{(e.Posture is null ? string.Empty : $", posture {e.Posture}")}");
+        var posture = e.Posture is null ? string.Empty : $", posture {e.Posture}";
+        Line(sb, "policy", e.Waypoint is null
+            ? $"outbound {e.OutboundPolicy.Name()}, profile {e.Profile}{posture}"
+            : $"mode {e.Mode}, waypoint {e.Waypoint} (outboundTrafficPolicy does not apply), profile {e.Profile}{posture}");
         if (e.Symptom is { } s)
         {
             Line(sb, "a pod sees", s.Observed);

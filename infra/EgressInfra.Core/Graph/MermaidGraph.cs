@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EgressInfra.Core.Collections;
 using EgressInfra.Core.Config;
 using EgressInfra.Core.Diff;
 using EgressInfra.Core.Explain;
@@ -27,7 +28,8 @@ public static class MermaidGraph
             c = c != 0 ? c : string.CompareOrdinal(a.Destination, b.Destination);
             return c != 0 ? c : string.CompareOrdinal(a.Service, b.Service);
         }));
-        foreach (var ns in egress.Namespaces)
+        var ambient = egress.Mode == EgressMode.Ambient;
+        foreach (var ns in ambient ? ValueList<string>.Empty : egress.Namespaces)
         {
             var sidecar = ManifestBuilder.BuildSidecar(egress, ns).Spec;
             foreach (var b in built)
@@ -38,6 +40,21 @@ public static class MermaidGraph
                     foreach (var destination in EgressSnapshot.DestinationsOf(b.Source))
                     {
                         edges.Add((ns, destination, b.Source.Name));
+                    }
+                }
+            }
+        }
+
+        if (ambient)
+        {
+            // ztunnel ignores exportTo: the waypoint's per-entry policy alone decides who gets through.
+            foreach (var service in egress.Services)
+            {
+                foreach (var ns in service.Namespaces)
+                {
+                    foreach (var destination in EgressSnapshot.DestinationsOf(service))
+                    {
+                        edges.Add((ns, destination, service.Name));
                     }
                 }
             }
@@ -56,6 +73,11 @@ public static class MermaidGraph
         }
 
         sb.Append("flowchart LR\n");
+        if (ambient)
+        {
+            sb.Append($"  %% mode ambient: waypoint {egress.Ambient.WaypointName}\n");
+        }
+
         var postures = ModeBuilders.For(egress.Mode).Postures(egress).ToDictionary(p => p.Namespace, p => p.Name, StringComparer.Ordinal);
         foreach (var ns in namespaces)
         {
@@ -68,7 +90,8 @@ public static class MermaidGraph
             sb.Append($"  {destId[d]}[\"{Escape(d)}\"]\n");
         }
 
-        var allowAny = egress.OutboundTrafficPolicy == OutboundTrafficPolicy.AllowAny;
+        // In ambient mode only the NetworkPolicy stops what has no entry: ztunnel ignores REGISTRY_ONLY.
+        var allowAny = ambient ? !egress.NetworkPolicy.Enabled : egress.OutboundTrafficPolicy == OutboundTrafficPolicy.AllowAny;
         if (allowAny)
         {
             sb.Append($"  any{{{{\"{Escape(EgressSnapshot.AnyDestination)}\"}}}}\n");
@@ -77,7 +100,8 @@ public static class MermaidGraph
         var gatewayMode = egress.Mode == EgressMode.Gateway;
         foreach (var (ns, destination, service) in edges)
         {
-            var label = !gatewayMode ? service
+            var label = ambient ? $"{service}, via waypoint"
+                : !gatewayMode ? service
                 : egress.Services.Any(s => s.Name == service && s.BypassGateway) ? $"{service}, direct"
                 : $"{service}, via gateway";
             sb.Append($"  {nsId[ns]} -->|\"{Escape(label)}\"| {destId[destination]}\n");
@@ -87,7 +111,7 @@ public static class MermaidGraph
         {
             foreach (var ns in namespaces)
             {
-                sb.Append($"  {nsId[ns]} -.->|\"PassthroughCluster\"| any\n");
+                sb.Append(ambient ? $"  {nsId[ns]} -.->|\"no NetworkPolicy\"| any\n" : $"  {nsId[ns]} -.->|\"PassthroughCluster\"| any\n");
             }
         }
 

@@ -45,6 +45,7 @@ public static class ManifestLinter
         var entries = new List<ReadEntry>();
         var sidecars = new List<Sidecar>();
         var sidecarDocuments = new List<ReadSidecar>();
+        var trees = new List<AmbientLint.Document>();
         var skipped = new SortedDictionary<string, int>(StringComparer.Ordinal);
         int documents = 0, serviceEntries = 0, sidecarCount = 0;
 
@@ -85,6 +86,11 @@ public static class ManifestLinter
                 }
 
                 diagnostics.AddRange(read.Diagnostics);
+                if (document.Root is MappingNode tree)
+                {
+                    trees.Add(new AmbientLint.Document(tree, read.Resource));
+                }
+
                 switch (read.Kind)
                 {
                     case ManifestKind.ServiceEntry:
@@ -125,6 +131,7 @@ public static class ManifestLinter
             diagnostics.Add(sidecarDocuments[index].Place(finding));
         }
 
+        diagnostics.AddRange(AmbientLint.Analyze(trees));
         foreach (var finding in analyze([.. entries.Select(e => e.Effective)]))
         {
             // An index outside the set is the analysis's bug; keep its finding rather than lose it or throw.

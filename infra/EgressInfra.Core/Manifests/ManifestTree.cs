@@ -21,6 +21,7 @@ public static partial class ManifestTree
             DestinationRule dr => Spec(dr.Spec),
             AuthorizationPolicy ap => Spec(ap.Spec),
             NetworkPolicy np => Spec(np.Spec),
+            WaypointGateway wg => Spec(wg.Spec),
             _ => throw new ArgumentException($"unsupported object {obj.Kind}", nameof(obj)),
         };
         return Map(

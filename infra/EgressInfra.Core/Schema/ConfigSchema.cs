@@ -40,6 +40,7 @@ public static class ConfigSchema
         .. Missing("probe.", StackConfigBinder.ProbeKeys, SchemaKeys.Probe),
         .. Missing("egress.gateway.", StackConfigBinder.GatewayKeys, SchemaKeys.Gateway),
         .. Missing("egress.networkPolicy.", StackConfigBinder.NetworkPolicyKeys, SchemaKeys.NetworkPolicy),
+        .. Missing("egress.ambient.", StackConfigBinder.AmbientKeys, SchemaKeys.Ambient),
         .. Missing("egress.networkPolicy.dns.", StackConfigBinder.PeerKeys, SchemaKeys.Peer),
     ];
 
@@ -62,6 +63,7 @@ public static class ConfigSchema
             ["port"] = Titled("port", "One port of a service.", Object(StackConfigBinder.PortKeys, SchemaKeys.Port)),
             ["endpoint"] = Titled("endpoint", "An explicit backend of a service.", Object(StackConfigBinder.EndpointKeys, SchemaKeys.Endpoint)),
             ["gateway"] = Titled("gateway", "The egress gateway of mode gateway.", Object(StackConfigBinder.GatewayKeys, SchemaKeys.Gateway)),
+            ["ambient"] = Titled("ambient", "The egress namespace and waypoint of mode ambient.", Object(StackConfigBinder.AmbientKeys, SchemaKeys.Ambient)),
             ["networkPolicy"] = Titled("networkPolicy", "The per-namespace NetworkPolicy.", Object(StackConfigBinder.NetworkPolicyKeys, SchemaKeys.NetworkPolicy)),
             ["peer"] = Titled("peer", "Pods in one namespace, by label.", Object(StackConfigBinder.PeerKeys, SchemaKeys.Peer)),
             ["preset"] = new JsonObject

@@ -39,8 +39,9 @@ public static class SchemaKeys
 
     public static readonly IReadOnlyDictionary<string, KeySpec> Egress = new Dictionary<string, KeySpec>(StringComparer.Ordinal)
     {
-        ["mode"] = new("How egress is built: sidecar (default; per-namespace ServiceEntries and a REGISTRY_ONLY Sidecar, best-effort), gateway (all external traffic through the egress gateway, authorized per namespace and fenced by NetworkPolicy: enforced), ambient (reserved, rejected for now).", () => With(Enum(EgressModeNames.Modes.Keys.Order(StringComparer.Ordinal)), "default", "sidecar")),
+        ["mode"] = new("How egress is built: sidecar (default; per-namespace ServiceEntries and a REGISTRY_ONLY Sidecar, best-effort), gateway (all external traffic through the egress gateway, authorized per namespace and fenced by NetworkPolicy: enforced), ambient (ztunnel and a waypoint: every entry in the egress namespace bound to the waypoint, authorized per entry by AuthorizationPolicies, fenced by NetworkPolicy; no Sidecar).", () => With(Enum(EgressModeNames.Modes.Keys.Order(StringComparer.Ordinal)), "default", "sidecar")),
         ["gateway"] = new("The egress gateway that mode gateway routes through; it must already be installed, with a Service port for every port the services use.", () => Ref("gateway")),
+        ["ambient"] = new("The egress namespace and waypoint of mode ambient.", () => Ref("ambient")),
         ["networkPolicy"] = new("A Kubernetes NetworkPolicy per governed namespace limiting its pods' egress at L3/L4 (needs a CNI that enforces NetworkPolicy).", () => Ref("networkPolicy")),
         ["outboundTrafficPolicy"] = new("What each namespace's Sidecar does with destinations no entry declares: REGISTRY_ONLY blocks them, ALLOW_ANY passes them through.", () => With(Enum(Names<OutboundTrafficPolicy>(p => p.Name())), "default", "REGISTRY_ONLY")),
         ["namespaces"] = new("The namespaces this stack governs: each gets one Sidecar named default.", () => Array(Ref("dns1123Label"), minItems: 1, unique: true), Required: true),
@@ -84,9 +85,17 @@ public static class SchemaKeys
         ["service"] = new("The egress gateway's Service in that namespace.", () => With(Ref("dns1123Label"), "default", GatewayConfig.Default.Service)),
     };
 
+    public static readonly IReadOnlyDictionary<string, KeySpec> Ambient = new Dictionary<string, KeySpec>(StringComparer.Ordinal)
+    {
+        ["namespace"] = new("The egress namespace: the ServiceEntries, their AuthorizationPolicies and TLS origination are placed here. Must not be a governed namespace.", () => With(Ref("dns1123Label"), "default", AmbientConfig.Default.Namespace)),
+        ["waypoint"] = new("The waypoint's Gateway name (istio.io/use-waypoint on every entry); 'none' is reserved by Istio.", () => With(Ref("dns1123Label"), "default", AmbientConfig.Default.Waypoint)),
+        ["waypointNamespace"] = new("Where the waypoint runs, when not in the egress namespace (cross-namespace binding: see EGR072).", () => Ref("dns1123Label")),
+        ["installWaypoint"] = new("Render the waypoint's Gateway; false when it is installed elsewhere.", () => With(new JsonObject { ["type"] = "boolean" }, "default", true)),
+    };
+
     public static readonly IReadOnlyDictionary<string, KeySpec> NetworkPolicy = new Dictionary<string, KeySpec>(StringComparer.Ordinal)
     {
-        ["enabled"] = new("Whether each governed namespace gets its NetworkPolicy. Default: true under the restrictive profile, false under permissive.", () => new JsonObject { ["type"] = "boolean" }),
+        ["enabled"] = new("Whether each governed namespace gets its NetworkPolicy. Default: true under the restrictive profile and in mode ambient, false otherwise.", () => new JsonObject { ["type"] = "boolean" }),
         ["dns"] = new("The cluster DNS pods every pod may reach on 53/UDP and 53/TCP; default kube-system, k8s-app: kube-dns.", () => Ref("peer")),
         ["controlPlane"] = new("istiod's pods, which every proxy reaches on 15012; default istio-system, app: istiod.", () => Ref("peer")),
     };

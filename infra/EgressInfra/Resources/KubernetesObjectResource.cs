@@ -24,6 +24,7 @@ internal static class KubernetesObjectResource
         DestinationRule rule => new CustomResource(LogicalName(obj), new DestinationRuleArgs(rule), options),
         AuthorizationPolicy policy => new CustomResource(LogicalName(obj), new AuthorizationPolicyArgs(policy), options),
         NetworkPolicy policy => new CustomResource(LogicalName(obj), new NetworkPolicyArgs(policy), options),
+        WaypointGateway waypoint => new CustomResource(LogicalName(obj), new WaypointGatewayArgs(waypoint), options),
         _ => throw new ArgumentException($"no Pulumi mapping for {obj.DisplayName}", nameof(obj)),
     };
 }

@@ -55,17 +55,6 @@ public class ModeConfigBinderTests
         Assert.True(prod.NetworkPolicy.Enabled);
     }
 
-    [Fact]
-    public void AmbientMode_IsReserved()
-    {
-        var plan = StackText.Evaluate(StackText.WithServices(PartnerApi, extraEgress: "mode: ambient"));
-
-        var finding = Assert.Single(plan.Errors);
-        Assert.Equal("EGR050", finding.Code);
-        Assert.Equal("egress.mode", finding.Path);
-        Assert.Null(plan.Manifests);
-    }
-
     [Theory]
     [InlineData("mode: Gateway", "EGR005", "egress.mode")]
     [InlineData("mode: gateway\ngateway: {namespace: Istio_Egress}", "EGR012", "egress.gateway.namespace")]

@@ -15,13 +15,7 @@ public static partial class StackConfigBinder
 
     private static EgressMode BindMode(NodeReader reader, MappingNode egress)
     {
-        var mode = reader.Enum(egress["mode"], "egress.mode", EgressModeNames.Modes) ?? EgressMode.Sidecar;
-        if (mode == EgressMode.Ambient)
-        {
-            reader.Report(EnforcementCodes.ModeReserved.Create("egress.mode", "mode 'ambient' is reserved for ambient mesh support and is not rendered yet"));
-        }
-
-        return mode;
+        return reader.Enum(egress["mode"], "egress.mode", EgressModeNames.Modes) ?? EgressMode.Sidecar;
     }
 
     private static GatewayConfig BindGateway(NodeReader reader, ConfigNode? node)

@@ -19,7 +19,7 @@ public static partial class StackConfigBinder
         ["environment", "environmentOverride", "profile", "policy", "egress", "kubeconfig", "context", "renderYamlToDirectory", "probe", "adoptExisting"];
 
     public static readonly IReadOnlyList<string> EgressKeys =
-        ["mode", "outboundTrafficPolicy", "namespaces", "services", "presets", "sidecarImports", "namespaceImports", "include", "gateway", "networkPolicy"];
+        ["mode", "outboundTrafficPolicy", "namespaces", "services", "presets", "sidecarImports", "namespaceImports", "include", "gateway", "networkPolicy", "ambient"];
 
     public static readonly IReadOnlyList<string> DefaultSidecarImports = ["istio-system/*"];
 
@@ -136,7 +136,8 @@ public static partial class StackConfigBinder
         var presets = BindPresets(reader, map["presets"], namespaces, services, names);
         var mode = BindMode(reader, map);
         var gateway = BindGateway(reader, map["gateway"]);
-        var networkPolicy = BindNetworkPolicy(reader, map["networkPolicy"], profile, environment);
+        var networkPolicy = AmbientNetworkPolicy(map, mode, BindNetworkPolicy(reader, map["networkPolicy"], profile, environment));
+        var ambient = BindAmbient(reader, map, mode);
         return new EgressConfig(policy, namespaces.ToValueList(), services.ToValueList(), imports.ToValueList())
         {
             Presets = presets,
@@ -144,6 +145,7 @@ public static partial class StackConfigBinder
             Mode = mode,
             Gateway = gateway,
             NetworkPolicy = networkPolicy,
+            Ambient = ambient,
         };
     }
 

@@ -6,7 +6,9 @@ namespace EgressInfra.Core.Profiles.Rules;
 /// <summary>
 /// Every governed namespace has a Sidecar with REGISTRY_ONLY, and no Sidecar imports from every
 /// namespace: with <c>*/…</c> an entry exported by anyone else widens the namespace's registry, which
-/// is how "REGISTRY_ONLY doesn't work" in practice (failure mode F10).
+/// is how "REGISTRY_ONLY doesn't work" in practice (failure mode F10). In ambient mode there is no
+/// Sidecar and ztunnel ignores the outbound policy: the rule is met by the waypoint path, where every
+/// entry goes through the waypoint and the NetworkPolicy drops whatever has none.
 /// </summary>
 public sealed class RegistryOnlyRule : IProfileRule
 {
@@ -19,6 +21,18 @@ public sealed class RegistryOnlyRule : IProfileRule
     public IEnumerable<RuleFinding> Check(RuleContext context)
     {
         var egress = context.Config.Egress;
+        if (egress.Mode == EgressMode.Ambient)
+        {
+            if (!egress.NetworkPolicy.Enabled)
+            {
+                yield return new RuleFinding(
+                    "egress.networkPolicy.enabled",
+                    "ambient mode without a NetworkPolicy: ztunnel passes undeclared destinations straight out, so pods reach any destination, not only the declared ones");
+            }
+
+            yield break;
+        }
+
         if (egress.OutboundTrafficPolicy == OutboundTrafficPolicy.AllowAny)
         {
             yield return new RuleFinding(

@@ -37,5 +37,8 @@ internal sealed class DestinationRuleArgs(DestinationRule rule) : SpecTreeArgs(r
 /// <summary>An Istio AuthorizationPolicy (<c>kubernetes:security.istio.io/v1:AuthorizationPolicy</c>).</summary>
 internal sealed class AuthorizationPolicyArgs(AuthorizationPolicy policy) : SpecTreeArgs(policy);
 
+/// <summary>A waypoint: a Gateway API Gateway of class istio-waypoint (<c>kubernetes:gateway.networking.k8s.io/v1:Gateway</c>).</summary>
+internal sealed class WaypointGatewayArgs(WaypointGateway gateway) : SpecTreeArgs(gateway);
+
 /// <summary>A Kubernetes NetworkPolicy (<c>kubernetes:networking.k8s.io/v1:NetworkPolicy</c>), registered like the others so the same tree is sent.</summary>
 internal sealed class NetworkPolicyArgs(NetworkPolicy policy) : SpecTreeArgs(policy);

@@ -43,11 +43,11 @@ public class GatewayModeTests
         var generated = manifests.Objects.Where(o => o.Metadata.Namespace == "istio-egress");
         foreach (var obj in generated)
         {
-            Assert.DoesNotContain("\"*\"", YamlWriter.Write(ManifestTree.ToTree(obj)), StringComparison.Ordinal);
+            Assert.DoesNotContain("\"*\"", global::EgressInfra.Core.Manifests.YamlWriter.Write(ManifestTree.ToTree(obj)), StringComparison.Ordinal);
         }
 
         var shipped = GatewayStacks.Evaluate(GatewayStacks.Prod).Manifests!;
-        Assert.DoesNotContain("- \"*\"", YamlWriter.RenderObjects(shipped.Objects), StringComparison.Ordinal);
+        Assert.DoesNotContain("- \"*\"", global::EgressInfra.Core.Manifests.YamlWriter.RenderObjects(shipped.Objects), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -158,8 +158,8 @@ public class GatewayModeTests
         var reordered = GatewayStacks.With("namespaces: [payments, orders, shipping]", "namespaces: [shipping, payments, orders]")
             .Replace("namespaces: [orders, shipping]", "namespaces: [shipping, orders]", StringComparison.Ordinal);
 
-        var a = YamlWriter.RenderObjects(GatewayStacks.Evaluate(GatewayStacks.Prod).Manifests!.Objects);
-        var b = YamlWriter.RenderObjects(GatewayStacks.Evaluate(reordered).Manifests!.Objects);
+        var a = global::EgressInfra.Core.Manifests.YamlWriter.RenderObjects(GatewayStacks.Evaluate(GatewayStacks.Prod).Manifests!.Objects);
+        var b = global::EgressInfra.Core.Manifests.YamlWriter.RenderObjects(GatewayStacks.Evaluate(reordered).Manifests!.Objects);
 
         Assert.Equal(a, b);
     }

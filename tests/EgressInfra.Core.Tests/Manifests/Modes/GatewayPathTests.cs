@@ -84,7 +84,7 @@ public class GatewayPathTests
     {
         var config = GatewayStacks.Evaluate(GatewayStacks.Prod).Config!;
 
-        var graph = EgressInfra.Core.Graph.MermaidGraph.Write(config);
+        var graph = global::EgressInfra.Core.Graph.MermaidGraph.Write(config);
 
         Assert.Contains("([\"payments (enforced)\"])", graph, StringComparison.Ordinal);
         Assert.Contains("|\"stripe-api, via gateway\"|", graph, StringComparison.Ordinal);
