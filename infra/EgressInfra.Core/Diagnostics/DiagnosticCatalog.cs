@@ -10,6 +10,7 @@ public static class DiagnosticCatalog
         .. ManifestCodes.All,
         .. AnalysisCodes.All,
         .. PolicyCodes.All,
+        .. EnforcementCodes.All,
     ];
 
     public static DiagnosticDescriptor? Find(string code) => All.FirstOrDefault(d => d.Code == code);
