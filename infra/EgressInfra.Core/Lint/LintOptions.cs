@@ -5,7 +5,11 @@ namespace EgressInfra.Core.Lint;
 /// False: a finding is an error only where Istio would reject the resource (API server or webhook);
 /// analysis findings are at most warnings. True (the restrictive profile): every warning is an error.
 /// </param>
-public sealed record LintOptions(bool RaiseToErrors = false)
+/// <param name="EnforcementRules">
+/// Apply the restrictive profile's rules for hand-written enforcement setups (EGR490, EGR491): every
+/// egress path guarded by an AuthorizationPolicy, no ALLOW policy with an empty rule.
+/// </param>
+public sealed record LintOptions(bool RaiseToErrors = false, bool EnforcementRules = false)
 {
     public const string PermissiveProfile = "permissive";
 
@@ -19,7 +23,7 @@ public sealed record LintOptions(bool RaiseToErrors = false)
     public static LintOptions? ForProfile(string profile) => profile switch
     {
         PermissiveProfile => Default,
-        RestrictiveProfile => new LintOptions(RaiseToErrors: true),
+        RestrictiveProfile => new LintOptions(RaiseToErrors: true, EnforcementRules: true),
         _ => null,
     };
 }
