@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using EgressInfra.Core.Analysis;
 using EgressInfra.Core.Config.Binding;
+using EgressInfra.Core.Diff;
 using EgressInfra.Core.Manifests;
 using EgressInfra.Core.Pipeline;
 using EgressInfra.Core.Sources;
@@ -13,9 +14,11 @@ namespace EgressInfra.Benchmarks;
 /// </summary>
 public static class StageTimer
 {
-    public static void Run(int services)
+    public static void Run(int services, int namespaces = StackGenerator.DefaultNamespaces)
     {
-        var text = StackGenerator.Generate(services);
+
+        var text = StackGenerator.Generate(services, namespaces);
+        var changed = StackGenerator.Generate(services, namespaces, changedEvery: 100);
         for (var round = 0; round < 2; round++)
         {
             var document = Time("read (StackFile.Parse)", () => StackFile.Parse(text, "Pulumi.bench.yaml"));
@@ -27,6 +30,8 @@ public static class StageTimer
             var plan = Time("pipeline (read + evaluate)", () => EgressPipeline.Evaluate(StackFile.Parse(text, "Pulumi.bench.yaml")));
             Time("render", () => YamlWriter.RenderObjects(manifests.Objects));
             Time("floor", () => YamlDotNetFloor.Run(text));
+            Time("diff (read + evaluate both)", () => EgressDiffer.Compare(StackFile.Parse(text, "old.yaml"), "old.yaml", StackFile.Parse(changed, "new.yaml"), "new.yaml"));
+            Time("snapshot (one version)", () => EgressSnapshot.From(plan.Config!));
             Console.WriteLine(round == 0 ? "(warm-up above)" : $"{services} services, {entries.Count} entries, {plan.Diagnostics.Count} diagnostics, {text.Length:N0} chars");
         }
     }

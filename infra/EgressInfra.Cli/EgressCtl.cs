@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EgressInfra.Cli.Commands;
+using EgressInfra.Cli.Output;
 
 namespace EgressInfra.Cli;
 
@@ -31,18 +32,25 @@ public static class EgressCtl
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(context);
+        context = context with { Out = new ControlCharacterEscaper(context.Out), Error = new ControlCharacterEscaper(context.Error) };
         var (stdout, stderr) = (context.Out, context.Error);
         var root = BuildRootCommand(context);
+        if (UsageAdvisor.Problem(root, args) is { } problem)
+        {
+            stderr.Write($"egressctl: {problem}\n");
+            return ExitCodes.Unusable;
+        }
+
         var parse = root.Parse(args);
         var invocation = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)
             {
-                stderr.WriteLine($"egressctl: {error.Message}");
+                stderr.Write($"egressctl: {error.Message}\n");
             }
 
-            stderr.WriteLine("Run 'egressctl --help' for usage.");
+            stderr.Write($"{UsageAdvisor.HelpHint(root, args)}\n");
             return ExitCodes.Unusable;
         }
 

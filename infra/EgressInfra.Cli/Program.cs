@@ -1,3 +1,3 @@
 using EgressInfra.Cli;
 
-return EgressCtl.Run(args, Console.Out, Console.Error);
+return EgressCtl.Run(args, new CliContext(Console.Out, Console.Error) { InBytes = Console.OpenStandardInput() });

@@ -11,7 +11,7 @@ public static class CheckCommand
     public static Command Create(CliContext context)
     {
         var stack = new StackOptions();
-        var format = CommonOptions.Format();
+        var format = CommonOptions.DiagnosticFormat("check");
         var command = new Command("check", "Validate a stack file: config shape, Istio's rules, cross-entry analysis and the profile's policy.");
         stack.AddTo(command);
         command.Add(format);
@@ -19,7 +19,7 @@ public static class CheckCommand
         {
             var source = stack.Resolve(parse);
             var plan = EgressPipeline.Evaluate(source.Parse(), new EvaluationOptions(context.Time));
-            DiagnosticWriter.Write(context.Out, plan.Diagnostics, parse.GetValue(format), source.DisplayPath);
+            DiagnosticWriter.Write(context.Out, plan.Diagnostics, CommonOptions.ToOutputFormat(parse.GetValue(format)!), source.DisplayPath);
             return plan.IsUnusable ? ExitCodes.Unusable : plan.HasErrors ? ExitCodes.Findings : ExitCodes.Ok;
         });
         return command;

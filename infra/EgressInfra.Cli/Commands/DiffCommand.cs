@@ -14,17 +14,17 @@ public static class DiffCommand
         var stacks = new Option<string[]>("--stack", "-s") { Description = "A stack name; give two: --stack OLD --stack NEW." };
         var files = new Option<string[]>("--file", "-f") { Description = "A stack file path; give two: --file OLD --file NEW (e.g. the base branch's version saved with git show)." };
         var projectDir = new Option<string?>("--project-dir") { Description = "Directory holding Pulumi.yaml and the stack files (default: current directory)." };
-        var format = new Option<string>("--format") { Description = "Output format: text or markdown (for a pull-request comment).", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "markdown");
+        var format = CommonOptions.Format("diff", "Output format: text or markdown (for a pull-request comment).", "text", "markdown");
         var title = new Option<string?>("--title") { Description = "Heading of the Markdown output (default: the two names)." };
+        var maxInputSize = InputLimit.CreateOption();
         var exitCode = new Option<bool>("--exit-code") { Description = "Exit 1 when there are changes, as git diff --exit-code does (default: 0 on success)." };
         var command = new Command("diff", "Print what changes between two stacks or two versions of a stack file: destinations gained and lost per namespace, changed services, stack settings (profile, policy rules and prefix limits, probe), waivers.")
         {
-            stacks, files, projectDir, format, title, exitCode,
+            stacks, files, projectDir, format, title, exitCode, maxInputSize,
         };
         command.SetAction(parse =>
         {
-            var (old, @new) = Resolve(parse.GetValue(stacks) ?? [], parse.GetValue(files) ?? [], parse.GetValue(projectDir));
+            var (old, @new) = Resolve(parse.GetValue(stacks) ?? [], parse.GetValue(files) ?? [], parse.GetValue(projectDir), InputLimit.Resolve(parse.GetValue(maxInputSize)));
             var options = new EvaluationOptions(context.Time);
             var result = EgressDiffer.Compare(old.Parse(), old.DisplayPath, @new.Parse(), @new.DisplayPath, options);
             if (result.Diff is not { } diff)
@@ -47,7 +47,7 @@ public static class DiffCommand
         return command;
     }
 
-    private static (StackSource Old, StackSource New) Resolve(string[] stacks, string[] files, string? projectDir)
+    private static (StackSource Old, StackSource New) Resolve(string[] stacks, string[] files, string? projectDir, long limit)
     {
         if (stacks.Length > 0 && files.Length > 0)
         {
@@ -56,12 +56,12 @@ public static class DiffCommand
 
         if (stacks.Length == 2)
         {
-            return (StackSource.Resolve(stacks[0], null, projectDir), StackSource.Resolve(stacks[1], null, projectDir));
+            return (StackSource.Resolve(stacks[0], null, projectDir, new(limit)), StackSource.Resolve(stacks[1], null, projectDir, new(limit)));
         }
 
         if (files.Length == 2)
         {
-            return (StackSource.Resolve(null, files[0], projectDir), StackSource.Resolve(null, files[1], projectDir));
+            return (StackSource.Resolve(null, files[0], projectDir, new(limit)), StackSource.Resolve(null, files[1], projectDir, new(limit)));
         }
 
         throw new UsageException("give exactly two stacks (--stack A --stack B) or two files (--file OLD --file NEW)");

@@ -16,8 +16,7 @@ public static class ExplainCommand
         var host = new Option<string>("--host") { Description = "The host name the client asks for (SNI or Host header), or an IP address.", Required = true };
         var port = new Option<int>("--port", "-p") { Description = "The destination port.", Required = true };
         var protocol = new Option<string?>("--protocol") { Description = "What the client speaks (HTTP, HTTPS, TLS, TCP, MySQL, ...); default: what the stack declares for the port." };
-        var format = new Option<string>("--format") { Description = "Output format: text or json.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json");
+        var format = CommonOptions.Format("explain", "Output format: text or json.", "text", "json");
         var command = new Command("explain", "Explain whether a namespace may reach a destination, through which entry, and if not what a pod sees and the smallest change that allows it. Exit 0 allowed, 1 denied, 2 usage or a stack with errors.");
         stack.AddTo(command);
         command.Add(ns);
@@ -46,9 +45,30 @@ public static class ExplainCommand
                 return ExitCodes.Unusable;
             }
 
-            context.Out.Write(parse.GetValue(format) == "json" ? ExplanationJson.Write(explanation) : ExplanationText.Write(explanation));
+            var json = parse.GetValue(format) == "json";
+            if (NamespaceQuestion(result.Plan.Config, query.Namespace) is { } question)
+            {
+                // Asked before the verdict, which would otherwise propose governing a namespace that is likely a typo.
+                (json ? context.Error : context.Out).Write($"{question}\n");
+            }
+
+            context.Out.Write(json ? ExplanationJson.Write(explanation) : ExplanationText.Write(explanation));
             return explanation.Allowed ? ExitCodes.Ok : ExitCodes.Findings;
         });
         return command;
+    }
+
+    /// <summary>"did you mean 'orders'?" when the namespace asked about is not governed but one close to it is.</summary>
+    public static string? NamespaceQuestion(Core.Config.StackConfig? config, string asked)
+    {
+        if (config is null || config.Egress.Namespaces.Contains(asked))
+        {
+            return null;
+        }
+
+        var suggestion = Core.Config.Binding.KeySuggester.Suggest(asked, config.Egress.Namespaces);
+        return suggestion is null
+            ? null
+            : $"note: this stack does not govern '{asked}'; did you mean '{suggestion}'? (it governs {string.Join(", ", config.Egress.Namespaces)}). The answer below is for '{asked}' as asked.";
     }
 }

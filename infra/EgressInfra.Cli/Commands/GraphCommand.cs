@@ -12,8 +12,7 @@ public static class GraphCommand
     public static Command Create(CliContext context)
     {
         var stack = new StackOptions();
-        var format = new Option<string>("--format") { Description = "Output format: mermaid, or markdown (the diagram in a ```mermaid fence).", DefaultValueFactory = _ => "mermaid" };
-        format.AcceptOnlyFromAmong("mermaid", "markdown");
+        var format = CommonOptions.Format("graph", "Output format: mermaid, or markdown (the diagram in a ```mermaid fence).", "mermaid", "markdown");
         var title = new Option<string?>("--title") { Description = "Title drawn above the diagram." };
         var command = new Command("graph", "Print a Mermaid flowchart of a stack: namespaces -> external destinations (host:port/PROTOCOL), edges named by service.");
         stack.AddTo(command);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using EgressInfra.Cli.Input;
 using EgressInfra.Cli.Output;
+using EgressInfra.Core.Diagnostics;
 using EgressInfra.Core.Lint;
 
 namespace EgressInfra.Cli.Commands;
@@ -19,30 +20,33 @@ public static class LintCommand
             Description = "YAML files, directories (searched recursively for *.yaml and *.yml) or '-' for stdin.",
             Arity = ArgumentArity.OneOrMore,
         };
-        var format = CommonOptions.Format();
-        var profile = new Option<string>("--profile")
-        {
-            Description = "permissive (default): only what Istio rejects is an error; restrictive: every warning is an error.",
-            DefaultValueFactory = _ => LintOptions.PermissiveProfile,
-            HelpName = "NAME",
-        };
-        profile.AcceptOnlyFromAmong([.. LintOptions.Profiles]);
+        var format = CommonOptions.DiagnosticFormat("lint");
+        var profile = CommonOptions.Choice(
+            "--profile",
+            "lint",
+            "profile",
+            "permissive: only what Istio rejects is an error; restrictive: every warning is an error.",
+            [.. LintOptions.Profiles]);
+        var maxInputSize = InputLimit.CreateOption(InputLimit.DefaultLintBytes);
 
         var command = new Command("lint", "Validate existing ServiceEntry and Sidecar YAML: API server schema, Istio's admission rules and cross-entry analysis.")
         {
             files,
             format,
             profile,
+            maxInputSize,
         };
         command.SetAction(parse =>
         {
             var options = LintOptions.ForProfile(parse.GetValue(profile)!)
                 ?? throw new UsageException($"unknown profile; use one of: {string.Join(", ", LintOptions.Profiles)}");
-            var inputs = ManifestInputs.Read(parse.GetValue(files)!, context.In);
-            var result = ManifestLinter.Lint(inputs, options);
-            var chosen = parse.GetValue(format);
+            var budget = new InputText.Budget(InputLimit.Resolve(parse.GetValue(maxInputSize), InputLimit.DefaultLintBytes));
+            var read = ManifestInputs.Read(parse.GetValue(files)!, context.In, context.InBytes, budget);
+            var result = ManifestLinter.Lint(read.Inputs, options);
+            var chosen = CommonOptions.ToOutputFormat(parse.GetValue(format)!);
+            var findings = read.Notes.Count == 0 ? result.Diagnostics : DiagnosticOrder.Sort([.. read.Notes, .. result.Diagnostics]);
 
-            DiagnosticWriter.WriteFindings(context.Out, result.Diagnostics, chosen, extraJson: json => WriteSummary(json, result));
+            DiagnosticWriter.WriteFindings(context.Out, findings, chosen, extraJson: json => WriteSummary(json, result));
 
             // JSON and SARIF stay one parseable document on stdout; the summary line goes beside them.
             var summaryTo = chosen is OutputFormat.Text or OutputFormat.Github ? context.Out : context.Error;

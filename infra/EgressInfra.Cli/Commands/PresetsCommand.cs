@@ -14,14 +14,13 @@ public static class PresetsCommand
 {
     public static Command Create(CliContext context)
     {
-        var format = CommonOptions.Format();
-        format.Description = "Output format: text or json.";
+        var format = CommonOptions.Format("presets", "Output format: text or json.", "text", "json");
         var command = new Command("presets", "List the preset catalog: each preset's name, category, hosts and ports, and the catalog version.");
         command.Add(format);
         command.SetAction(parse =>
         {
             var catalog = PresetCatalog.Shipped;
-            context.Out.Write(parse.GetValue(format) == OutputFormat.Json ? ToJson(catalog) + "\n" : ToText(catalog));
+            context.Out.Write(parse.GetValue(format) == "json" ? ToJson(catalog) + "\n" : ToText(catalog));
             return ExitCodes.Ok;
         });
         return command;

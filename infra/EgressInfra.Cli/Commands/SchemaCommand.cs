@@ -11,8 +11,7 @@ public static class SchemaCommand
 {
     public static Command Create(CliContext context)
     {
-        var kind = new Option<string>("--kind") { Description = "Which schema to print: egress (the egress object) or stack (a whole Pulumi.<stack>.yaml).", DefaultValueFactory = _ => "egress" };
-        kind.AcceptOnlyFromAmong("egress", "stack");
+        var kind = CommonOptions.Choice("--kind", "schema", "schema kind", "Which schema to print: egress (the egress object) or stack (a whole Pulumi.<stack>.yaml).", "egress", "stack");
         var outDir = new Option<string?>("--out", "-o") { Description = $"Write both schemas ({ConfigSchema.EgressFileName}, {ConfigSchema.StackFileName}) into this directory instead of printing." };
         var projectDir = new Option<string?>("--project-dir") { Description = "Directory holding Pulumi.yaml, whose name prefixes the stack keys (default: current directory)." };
         var command = new Command("schema", "Print the JSON Schema (draft 2020-12) of the egress config, generated from the config model.")

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace EgressInfra.Cli.Input;
 
-/// <summary>The options every stack-reading verb shares: which stack file, and which project it belongs to.</summary>
+/// <summary>The options every stack-reading verb shares: which stack file, which project it belongs to, and how much to read.</summary>
 public sealed class StackOptions
 {
     public Option<string?> Stack { get; } = new("--stack", "-s") { Description = "Stack name: reads Pulumi.<NAME>.yaml in the project directory." };
@@ -11,13 +11,16 @@ public sealed class StackOptions
 
     public Option<string?> ProjectDir { get; } = new("--project-dir") { Description = "Directory holding Pulumi.yaml and the stack files (default: current directory)." };
 
+    public Option<string?> MaxInputSize { get; } = InputLimit.CreateOption();
+
     public void AddTo(Command command)
     {
         command.Add(Stack);
         command.Add(File);
         command.Add(ProjectDir);
+        command.Add(MaxInputSize);
     }
 
     public StackSource Resolve(ParseResult parse) =>
-        StackSource.Resolve(parse.GetValue(Stack), parse.GetValue(File), parse.GetValue(ProjectDir));
+        StackSource.Resolve(parse.GetValue(Stack), parse.GetValue(File), parse.GetValue(ProjectDir), new InputText.Budget(InputLimit.Resolve(parse.GetValue(MaxInputSize))));
 }

@@ -1,3 +1,4 @@
+using EgressInfra.Core.Config.Binding;
 using EgressInfra.Core.Sources;
 
 namespace EgressInfra.Cli.Input;
@@ -5,8 +6,9 @@ namespace EgressInfra.Cli.Input;
 /// <summary>A stack file chosen on the command line, located and read, with its project's Pulumi.yaml.</summary>
 public sealed record StackSource(string DisplayPath, string Text, ProjectFile Project)
 {
-    public static StackSource Resolve(string? stack, string? file, string? projectDir)
+    public static StackSource Resolve(string? stack, string? file, string? projectDir, InputText.Budget? budget = null)
     {
+        budget ??= new InputText.Budget(InputLimit.DefaultBytes);
         if (stack is not null && file is not null)
         {
             throw new UsageException("give either --stack or --file, not both");
@@ -15,24 +17,23 @@ public sealed record StackSource(string DisplayPath, string Text, ProjectFile Pr
         var dir = projectDir ?? ".";
         if (!Directory.Exists(dir))
         {
-            throw new UsageException($"project directory '{dir}' does not exist");
+            throw new UsageException(File.Exists(dir)
+                ? $"--project-dir '{dir}' is a file; give the directory holding Pulumi.yaml"
+                : $"project directory '{dir}' does not exist");
         }
 
         string path;
         if (stack is not null)
         {
-            if (stack.Length == 0 || stack.IndexOfAny(['/', '\\']) >= 0)
+            if (stack.Length == 0 || stack.IndexOfAny(['/', '\\', '\0']) >= 0)
             {
                 throw new UsageException($"'{stack}' is not a stack name");
             }
 
             path = Path.Combine(dir, $"Pulumi.{stack}.yaml");
-            if (!System.IO.File.Exists(path))
+            if (NativeStat.Of(path).Kind == FileKind.Missing)
             {
-                var known = Directory.EnumerateFiles(dir, "Pulumi.*.yaml")
-                    .Select(f => Path.GetFileName(f)["Pulumi.".Length..^".yaml".Length])
-                    .Order(StringComparer.Ordinal);
-                throw new UsageException($"no stack file {path} (stacks here: {string.Join(", ", known)})");
+                throw new UsageException($"no stack file {path}. {StackFinder.WhereLooked(dir, projectDir is null, stack)}");
             }
         }
         else if (file is not null)
@@ -41,67 +42,85 @@ public sealed record StackSource(string DisplayPath, string Text, ProjectFile Pr
         }
         else
         {
-            throw new UsageException("name a stack with --stack NAME or a file with --file PATH");
+            throw new UsageException($"name a stack with --stack NAME or a file with --file PATH. {StackFinder.WhereLooked(dir, projectDir is null, null)}");
         }
 
-        return new StackSource(Display(path), ReadText(path), ReadProject(dir));
+        return new StackSource(Display(path), ReadText(path, budget, "a stack file"), ReadProject(dir, budget));
     }
 
     public StackDocument Parse() => StackFile.Parse(Text, DisplayPath, Project.Name, Project.Defaults);
 
-    /// <summary>Stack files are small; anything this large is a mistake or an attack, not configuration.</summary>
-    public const long MaxFileBytes = 8 * 1024 * 1024;
+    /// <summary>Reads a stack file or Pulumi.yaml within the default input limit.</summary>
+    public static string ReadText(string path) => ReadText(path, new InputText.Budget(InputLimit.DefaultBytes), "a YAML file");
 
-    public static string ReadText(string path)
-    {
-        byte[] bytes;
-        try
-        {
-            var info = new FileInfo(path);
-            if (info.Exists && info.Length > MaxFileBytes)
-            {
-                throw new UsageException($"{path} is {info.Length / (1024 * 1024)} MiB; stack files and manifests are limited to {MaxFileBytes / (1024 * 1024)} MiB");
-            }
+    public static string ReadText(string path, InputText.Budget budget, string what) => InputText.ReadFile(path, budget, what);
 
-            bytes = System.IO.File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new UsageException($"cannot read {path}: {ex.Message}");
-        }
-
-        return Decode(bytes, path);
-    }
-
-    /// <summary>Decodes UTF-8 strictly: a binary or mis-encoded file is reported, not half-read.</summary>
-    public static string Decode(byte[] bytes, string path)
-    {
-        ArgumentNullException.ThrowIfNull(bytes);
-        if (Array.IndexOf(bytes, (byte)0) >= 0)
-        {
-            throw new UsageException($"{path} is a binary file (it contains NUL bytes), not YAML text");
-        }
-
-        try
-        {
-            var text = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes);
-            return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
-        }
-        catch (System.Text.DecoderFallbackException)
-        {
-            throw new UsageException($"{path} is not UTF-8 text");
-        }
-    }
-
-    private static ProjectFile ReadProject(string dir)
+    private static ProjectFile ReadProject(string dir, InputText.Budget budget)
     {
         var path = Path.Combine(dir, "Pulumi.yaml");
-        return System.IO.File.Exists(path) ? ProjectFile.Parse(ReadText(path), Display(path)) : ProjectFile.Default;
+        return File.Exists(path) ? ProjectFile.Parse(ReadText(path, budget, "Pulumi.yaml"), Display(path)) : ProjectFile.Default;
     }
 
     private static string Display(string path)
     {
         var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
         return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
+    }
+
+    /// <summary>Helps a person who ran egressctl outside the project: which stacks are where it looked, and nearby.</summary>
+    internal static class StackFinder
+    {
+        public static string WhereLooked(string dir, bool defaulted, string? wanted)
+        {
+            var here = StacksIn(dir);
+            var full = Path.GetFullPath(dir);
+            if (here.Count > 0)
+            {
+                var suggestion = wanted is null ? null : KeySuggester.Suggest(wanted, here);
+                var mean = suggestion is null ? string.Empty : $"did you mean '{suggestion}'? ";
+                return $"{mean}Stacks in {full}: {string.Join(", ", here)}.";
+            }
+
+            var nearby = Nearby(full).Select(d => $"{Path.GetRelativePath(full, d)} ({string.Join(", ", StacksIn(d))})").ToList();
+            var elsewhere = nearby.Count == 0 ? string.Empty : $" Stacks found in {string.Join("; ", nearby)}.";
+            var how = defaulted ? "run egressctl in the project directory or pass --project-dir DIR" : "pass the directory holding Pulumi.yaml as --project-dir";
+            return $"{full} holds no Pulumi.<stack>.yaml files: {how}.{elsewhere}";
+        }
+
+        /// <summary>Parents up to the root and direct children: where a project next to the working directory would be.</summary>
+        private static IEnumerable<string> Nearby(string full)
+        {
+            var candidates = new List<string>();
+            for (var parent = Path.GetDirectoryName(full); parent is not null; parent = Path.GetDirectoryName(parent))
+            {
+                candidates.Add(parent);
+            }
+
+            try
+            {
+                candidates.AddRange(Directory.EnumerateDirectories(full).Order(StringComparer.Ordinal).Take(200));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // An unreadable directory has no stacks to offer.
+            }
+
+            return candidates.Where(d => StacksIn(d).Count > 0).Take(3);
+        }
+
+        public static IReadOnlyList<string> StacksIn(string dir)
+        {
+            try
+            {
+                return [.. Directory.EnumerateFiles(dir, "Pulumi.*.yaml")
+                    .Select(f => Path.GetFileName(f)["Pulumi.".Length..^".yaml".Length])
+                    .Where(n => n.Length > 0)
+                    .Order(StringComparer.Ordinal)];
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return [];
+            }
+        }
     }
 }

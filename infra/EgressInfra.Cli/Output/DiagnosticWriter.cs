@@ -26,6 +26,7 @@ public static class DiagnosticWriter
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(diagnostics);
+        diagnostics = Shown(diagnostics);
         switch (format)
         {
             case OutputFormat.Json:
@@ -45,10 +46,29 @@ public static class DiagnosticWriter
         }
     }
 
+    /// <summary>Findings printed in full by one report; the rest are counted in one EGR032 note (and in the summary).</summary>
+    public const int MaxShown = 1000;
+
+    /// <summary>The first <see cref="MaxShown"/> findings and, when there are more, a note counting the rest by severity.</summary>
+    public static IReadOnlyList<Diagnostic> Shown(IReadOnlyList<Diagnostic> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        if (diagnostics.Count <= MaxShown)
+        {
+            return diagnostics;
+        }
+
+        var rest = diagnostics.Skip(MaxShown).ToList();
+        var note = InputCodes.FindingsTruncated.Create(
+            string.Empty,
+            $"{rest.Count} more findings not shown ({Count(rest.Count(d => d.IsError), "error")}, {Count(rest.Count(d => d.Severity == Severity.Warning), "warning")}); the first {MaxShown} are shown in full");
+        return [.. diagnostics.Take(MaxShown), note];
+    }
+
     public static void WriteText(TextWriter writer, IReadOnlyList<Diagnostic> diagnostics, string subject)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        WriteTextFindings(writer, diagnostics);
+        WriteTextFindings(writer, Shown(diagnostics));
         writer.Write($"{subject}: {Summary(diagnostics)}\n");
     }
 
@@ -57,7 +77,7 @@ public static class DiagnosticWriter
         foreach (var d in diagnostics)
         {
             var where = d.Location is null ? string.Empty : $"{d.Location.File}:{d.Location.Line}:{d.Location.Column}: ";
-            writer.Write($"{where}{SeverityName(d.Severity)} {d.Code}: {d.Message}\n");
+            writer.Write($"{OneLine(where)}{SeverityName(d.Severity)} {d.Code}: {OneLine(d.Message)}\n");
             var at = d.Path.Length == 0 ? string.Empty : d.Path;
             if (d.Resource is not null)
             {
@@ -66,15 +86,19 @@ public static class DiagnosticWriter
 
             if (at.Length > 0)
             {
-                writer.Write($"    at {at}\n");
+                writer.Write($"    at {OneLine(at)}\n");
             }
 
             if (d.Hint is not null)
             {
-                writer.Write($"    fix: {d.Hint}\n");
+                writer.Write($"    fix: {OneLine(d.Hint)}\n");
             }
         }
     }
+
+    /// <summary>A line break inside a value would start what looks like another finding; it is printed as \n.</summary>
+    public static string OneLine(string text) =>
+        text.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
 
     public static string Summary(IReadOnlyList<Diagnostic> diagnostics)
     {
@@ -119,11 +143,13 @@ public static class DiagnosticWriter
                 {
                     json.WriteNull("file");
                     json.WriteNull("line");
+                    json.WriteNull("column");
                 }
                 else
                 {
                     json.WriteString("file", d.Location.File);
                     json.WriteNumber("line", d.Location.Line);
+                    json.WriteNumber("column", d.Location.Column);
                 }
 
                 if (d.Hint is null)

@@ -6,6 +6,7 @@ public static class DiagnosticCatalog
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         .. ConfigCodes.All,
+        .. InputCodes.All,
         .. IstioCodes.All,
         .. ManifestCodes.All,
         .. AnalysisCodes.All,

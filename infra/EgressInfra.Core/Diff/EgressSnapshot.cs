@@ -35,20 +35,31 @@ public sealed record EgressSnapshot(
         ArgumentNullException.ThrowIfNull(config);
         var egress = config.Egress;
         var built = ManifestBuilder.BuildServiceEntries(egress);
-        var destinations = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var sets = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         foreach (var ns in egress.Namespaces)
         {
-            var sidecar = ManifestBuilder.BuildSidecar(egress, ns).Spec;
-            var set = new SortedSet<string>(StringComparer.Ordinal);
-            foreach (var b in built)
+            sets.TryAdd(ns, new SortedSet<string>(StringComparer.Ordinal));
+        }
+
+        // Every namespace's Sidecar imports the same hosts; only its metadata differs.
+        var sidecar = ManifestBuilder.BuildSidecar(egress, string.Empty).Spec;
+        foreach (var b in built)
+        {
+            string[]? destinationsOfEntry = null;
+            foreach (var ns in VisibleFrom(b.Entry, sidecar, egress.Namespaces))
             {
                 var entryNs = b.Entry.Metadata.Namespace ?? ns;
                 if (DestinationMatcher.IsExported(b.Entry.Spec, entryNs, ns) && DestinationMatcher.ImportFor(sidecar, b.Entry.Spec, entryNs, ns) is not null)
                 {
-                    set.UnionWith(DestinationsOf(b.Source));
+                    destinationsOfEntry ??= [.. DestinationsOf(b.Source)];
+                    sets[ns].UnionWith(destinationsOfEntry);
                 }
             }
+        }
 
+        var destinations = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var (ns, set) in sets)
+        {
             if (egress.OutboundTrafficPolicy == OutboundTrafficPolicy.AllowAny)
             {
                 set.Add(AnyDestination);
@@ -75,6 +86,29 @@ public sealed record EgressSnapshot(
             PolicySnapshot.From(config),
             config.Probe);
     }
+
+    /// <summary>
+    /// The namespaces that may see <paramref name="entry"/>, a superset that the caller filters with the
+    /// exact rules: every namespace only when the entry is exported everywhere and an import that names
+    /// its namespace (or <c>*</c>) brings it in; otherwise its own namespace and those its exportTo names.
+    /// Checking each candidate rather than every namespace keeps the diff linear in the entries.
+    /// </summary>
+    private static IEnumerable<string> VisibleFrom(ServiceEntry entry, SidecarSpec sidecar, IReadOnlyList<string> namespaces)
+    {
+        var spec = entry.Spec;
+        var entryNs = entry.Metadata.Namespace;
+        if (entryNs is null || ((spec.ExportTo.Count == 0 || spec.ExportTo.Contains("*")) && ImportedAcrossNamespaces(sidecar, entryNs)))
+        {
+            return namespaces;
+        }
+
+        var named = new HashSet<string>(spec.ExportTo, StringComparer.Ordinal) { entryNs };
+        return namespaces.Where(named.Contains);
+    }
+
+    /// <summary>True when an import other than <c>./</c> or <c>~/</c> may name entries of <paramref name="entryNamespace"/>.</summary>
+    private static bool ImportedAcrossNamespaces(SidecarSpec sidecar, string entryNamespace) =>
+        sidecar.EgressHosts.Any(import => import.StartsWith("*/", StringComparison.Ordinal) || import.StartsWith(entryNamespace + "/", StringComparison.Ordinal));
 
     /// <summary>
     /// Every host and address on every port, and <c>*:port</c> for an opaque TCP port without addresses

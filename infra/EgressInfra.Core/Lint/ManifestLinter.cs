@@ -46,7 +46,7 @@ public static class ManifestLinter
         var enforcementCounts = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach (var (file, text) in inputs)
         {
-            foreach (var document in YamlTreeReader.ReadAll(text, file))
+            foreach (var document in YamlTreeReader.ReadEach(text, file))
             {
                 if (document.Root is null && document.Problems.Count == 0)
                 {

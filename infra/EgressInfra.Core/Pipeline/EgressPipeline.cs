@@ -55,6 +55,11 @@ public static class EgressPipeline
         var built = ManifestBuilder.BuildServiceEntries(config.Egress);
         foreach (var item in built)
         {
+            if (Validation.AnnotationLimit.Check(item) is { } tooLarge)
+            {
+                diagnostics.Add(tooLarge);
+            }
+
             foreach (var finding in ServiceEntryValidator.Validate(item.Entry))
             {
                 diagnostics.Add(finding with

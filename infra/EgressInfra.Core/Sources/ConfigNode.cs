@@ -69,20 +69,44 @@ public sealed class MappingNode : ConfigNode
     /// <summary>Entries in source order; duplicates are kept so that the binder can report them.</summary>
     public IReadOnlyList<KeyValuePair<ScalarNode, ConfigNode>> Entries { get; }
 
-    public ConfigNode? this[string key]
+    public ConfigNode? this[string key] => Find(key) is { } i ? Entries[i].Value : null;
+
+    /// <summary>Mappings longer than this are searched through an index, built on first use.</summary>
+    private const int IndexThreshold = 16;
+
+    private Dictionary<string, int>? _index;
+
+    /// <summary>
+    /// The position of the first entry with this key. Looking up every key of a mapping is then linear,
+    /// not quadratic: a file with tens of thousands of unknown keys gets a finding per key, each located.
+    /// </summary>
+    public int? Find(string key)
     {
-        get
+        if (Entries.Count <= IndexThreshold)
         {
-            foreach (var entry in Entries)
+            for (var i = 0; i < Entries.Count; i++)
             {
-                if (entry.Key.Text == key)
+                if (Entries[i].Key.Text == key)
                 {
-                    return entry.Value;
+                    return i;
                 }
             }
 
             return null;
         }
+
+        if (_index is null)
+        {
+            var index = new Dictionary<string, int>(Entries.Count, StringComparer.Ordinal);
+            for (var i = 0; i < Entries.Count; i++)
+            {
+                index.TryAdd(Entries[i].Key.Text, i);
+            }
+
+            _index = index;
+        }
+
+        return _index.TryGetValue(key, out var found) ? found : null;
     }
 
     public override string Describe() => "a mapping";

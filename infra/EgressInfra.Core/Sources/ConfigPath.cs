@@ -120,17 +120,10 @@ public static class ConfigPath
         {
             ConfigNode? next = null;
             SourceLocation? nextKey = null;
-            if (segment is string key && node is MappingNode map)
+            if (segment is string key && node is MappingNode map && map.Find(key) is { } found)
             {
-                foreach (var entry in map.Entries)
-                {
-                    if (entry.Key.Text == key)
-                    {
-                        next = entry.Value;
-                        nextKey = entry.Key.Location;
-                        break;
-                    }
-                }
+                next = map.Entries[found].Value;
+                nextKey = map.Entries[found].Key.Location;
             }
             else if (segment is int index && node is SequenceNode seq && index < seq.Items.Count)
             {

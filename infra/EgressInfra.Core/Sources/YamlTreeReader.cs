@@ -21,6 +21,12 @@ public static partial class YamlTreeReader
 
     public const int MaxDepth = 128;
 
+    /// <summary>
+    /// Problems one document may raise while it is read (duplicate keys, complex keys): past this the
+    /// file is generated garbage, and reading on would only cost time and memory.
+    /// </summary>
+    public const int MaxProblems = 500;
+
     /// <summary>Reads a file that must hold exactly one document (a stack file, Pulumi.yaml).</summary>
     public static YamlDocument ReadSingle(string text, string file)
     {
@@ -41,15 +47,15 @@ public static partial class YamlTreeReader
     /// Reads every document of a multi-document stream. Documents are split at their <c>---</c> markers
     /// first, so that a syntax error in one document leaves the others readable.
     /// </summary>
-    public static IReadOnlyList<YamlDocument> ReadAll(string text, string file)
+    public static IReadOnlyList<YamlDocument> ReadAll(string text, string file) => [.. ReadEach(text, file)];
+
+    /// <summary>The documents one at a time, each read when asked for: lint holds one tree at a time, not a whole dump's.</summary>
+    public static IEnumerable<YamlDocument> ReadEach(string text, string file)
     {
-        var result = new List<YamlDocument>();
         foreach (var (chunk, firstLine) in SplitDocuments(text))
         {
-            result.Add(ReadChunk(chunk, firstLine, file));
+            yield return ReadChunk(chunk, firstLine, file);
         }
-
-        return result;
     }
 
     [GeneratedRegex(@"^---(?:[ \t].*)?$|^\.\.\.[ \t]*$")]
@@ -175,7 +181,7 @@ public static partial class YamlTreeReader
             {
                 Location = ex.Location,
             };
-            return new YamlDocument(null, [diagnostic], firstLine);
+            return new YamlDocument(null, [.. builder.Problems.Take(MaxProblems), diagnostic], firstLine);
         }
     }
 
@@ -316,6 +322,11 @@ public static partial class YamlTreeReader
 
                         if (IsDuplicate(entries, ref seen, key.Text))
                         {
+                            if (Problems.Count >= MaxProblems)
+                            {
+                                throw new InputTooLargeException($"the document repeats keys more than {MaxProblems:N0} times; the first {MaxProblems:N0} are reported", CurrentPath(), key.Location);
+                            }
+
                             Problems.Add(ConfigCodes.DuplicateKey.Create(ConfigPath.Child(CurrentPath(), key.Text), $"the key '{key.Text}' appears more than once in this mapping") with { Location = key.Location });
                             continue;
                         }

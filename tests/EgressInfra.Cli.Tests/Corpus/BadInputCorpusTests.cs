@@ -116,10 +116,11 @@ public partial class BadInputCorpusTests
 
         var path = CliRunner.TempFile(sb.ToString(), "Pulumi.huge.yaml");
 
-        var (exit, _, error) = CliRunner.Run("check", "--file", path);
+        var (exit, _, error) = CliRunner.Run("check", "--file", path, "--max-input-size", "8MiB");
 
         Assert.Equal(2, exit);
-        Assert.Contains("limited to", error, StringComparison.Ordinal);
+        Assert.Contains("larger than the limit of 8 MiB", error, StringComparison.Ordinal);
+        Assert.Contains("--max-input-size", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -85,6 +85,10 @@ public static partial class StackConfigBinder
         var imports = map["sidecarImports"] is null
             ? [.. DefaultSidecarImports]
             : reader.Strings(map["sidecarImports"], "egress.sidecarImports").Select(s => s.Value).ToList();
+        if (map["sidecarImports"] is { } importList)
+        {
+            CheckSidecarImports(reader, importList);
+        }
 
         var services = new List<ExternalService>();
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -109,5 +113,18 @@ public static partial class StackConfigBinder
 
         var presets = BindPresets(reader, map["presets"], namespaces, services, names);
         return new EgressConfig(policy, namespaces.ToValueList(), services.ToValueList(), imports.ToValueList()) { Presets = presets };
+    }
+
+    /// <summary>The schema's pattern for an import (namespace/host), enforced here too so that editor and check agree.</summary>
+    private static void CheckSidecarImports(NodeReader reader, ConfigNode importList)
+    {
+        foreach (var (value, path, _) in new NodeReader().Strings(importList, "egress.sidecarImports"))
+        {
+            var slash = value.IndexOf('/', StringComparison.Ordinal);
+            if (slash <= 0 || slash == value.Length - 1 || value.IndexOf('/', slash + 1) >= 0)
+            {
+                reader.Report(ConfigCodes.InvalidValue.Create(path, $"'{value}' is not a namespace/host import", "Write NAMESPACE/HOST, e.g. istio-system/* or ./api.example.com."));
+            }
+        }
     }
 }
