@@ -14,6 +14,8 @@ public static class ProtoDuration
         ("s", 1_000_000_000m), ("m", 60_000_000_000m), ("h", 3_600_000_000_000m),
     ];
 
+    private const decimal MaxNanos = long.MaxValue;
+
     /// <summary>The duration in nanoseconds, or null when the text is not a duration.</summary>
     public static decimal? Parse(string text)
     {
@@ -66,6 +68,13 @@ public static class ProtoDuration
             }
 
             s = s[unit.Unit.Length..];
+
+            // Go's time.Duration holds at most about 292 years: more does not parse.
+            if (number > MaxNanos / unit.Nanos || total + (number * unit.Nanos) > MaxNanos)
+            {
+                return null;
+            }
+
             total += number * unit.Nanos;
             any = true;
         }
