@@ -22,6 +22,8 @@ public static class StackGenerator
         sb.Append("# Generated for benchmarks.\n");
         sb.Append("config:\n");
         sb.Append("  egress-infra:environment: prod\n");
+        // A prod stack names its cluster, or the Pulumi run refuses to start (EGR500).
+        sb.Append("  egress-infra:context: bench\n");
         sb.Append("  egress-infra:egress:\n");
         sb.Append("    outboundTrafficPolicy: REGISTRY_ONLY\n");
         sb.Append("    sidecarImports: [\"istio-system/*\"]\n");

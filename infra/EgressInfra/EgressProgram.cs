@@ -1,7 +1,11 @@
 using EgressInfra.Configuration;
+using EgressInfra.Delivery;
 using EgressInfra.Diagnostics;
 using EgressInfra.Outputs;
 using EgressInfra.Resources;
+using EgressInfra.Core.Config;
+using EgressInfra.Core.Delivery;
+using EgressInfra.Core.Diagnostics;
 using EgressInfra.Core.Pipeline;
 using EgressInfra.Core.Probe;
 using Pulumi;
@@ -10,7 +14,8 @@ namespace EgressInfra;
 
 /// <summary>
 /// The Pulumi door onto the Core: config in, the Core's plan out, and resources only from a plan
-/// without errors. Nothing here decides policy; it reads, reports and maps.
+/// without errors whose target cluster holds what it assumes. Nothing here decides policy; it reads,
+/// reports and maps.
 /// </summary>
 internal static class EgressProgram
 {
@@ -20,24 +25,47 @@ internal static class EgressProgram
 
     /// <param name="projectDirectory">Where <c>Pulumi.&lt;stack&gt;.yaml</c> lives, for file and line in
     /// diagnostics; null when unknown (diagnostics then carry config paths only).</param>
-    public static Task<IDictionary<string, object?>> RunAsync(string? projectDirectory)
+    public static async Task<IDictionary<string, object?>> RunAsync(string? projectDirectory)
     {
         var deployment = Deployment.Instance;
         var stackFile = ProjectDirectory.ReadStackConfig(projectDirectory, deployment.ProjectName, deployment.StackName);
-        var projectConfig = PulumiConfigReader.Read(new Config(), stackFile);
+        var pulumiConfig = new Config();
+        var projectConfig = PulumiConfigReader.Read(pulumiConfig, stackFile);
 
         var plan = EgressPipeline.Evaluate(projectConfig, stackFile);
         DiagnosticReport.ThrowIfErrors(plan);
-        DiagnosticReport.LogWarnings(plan);
         var config = plan.Config!;
         var manifests = plan.Manifests!;
 
-        var provider = ClusterProvider.Create(config.Kubernetes);
+        // What check only warns about stops a deployment: prod never follows the ambient kubeconfig.
+        var target = DeliveryTarget.Check(config, deploying: true).ToList();
+        if (target.Count > 0)
+        {
+            throw new RunException(DiagnosticReport.FailureMessage(target));
+        }
+
+        DiagnosticReport.LogWarnings(plan);
+        var provider = ClusterProvider.Create(config.Kubernetes, PulumiConfigReader.Kubeconfig(pulumiConfig));
+        var objects = manifests.Objects.ToList();
+        if (DeliveryTarget.IsSet(config.Kubernetes.RenderYamlToDirectory))
+        {
+            Log.Info(DeliveryCodes.PreflightSkipped.Create("renderYamlToDirectory", DeliveryCodes.PreflightSkipped.Title).ToString());
+        }
+        else
+        {
+            var preflight = await ClusterPreflight.RunAsync(objects, provider).ConfigureAwait(false);
+            if (preflight.Count > 0)
+            {
+                throw new RunException(DiagnosticReport.FailureMessage(preflight, "the target cluster is not ready for this stack"));
+            }
+        }
+
+        var failClosed = config.Environment == DeploymentEnvironment.Prod;
         var probes = ProbePlanner.Plan(manifests, config.Probe);
         var namespaces = NamespacePolicy.Group(manifests, probes)
-            .Select(policy => new NamespaceEgress(policy, provider))
+            .Select(policy => new NamespaceEgress(policy, provider, failClosed))
             .ToList();
 
-        return Task.FromResult(StackOutputs.Create(plan, namespaces));
+        return StackOutputs.Create(plan, namespaces);
     }
 }

@@ -11,8 +11,12 @@ internal static class Mocks
 {
     public const string RandomIdType = "random:index/randomId:RandomId";
 
-    public static Mock<IMocks> Recording(List<MockResourceArgs> registered)
+    /// <summary>Reads (a resource's <c>Get</c>) carry an id; registrations do not.</summary>
+    public static bool IsRead(MockResourceArgs args) => !string.IsNullOrEmpty(args.Id);
+
+    public static Mock<IMocks> Recording(List<MockResourceArgs> registered, FakeCluster? cluster = null)
     {
+        cluster ??= FakeCluster.Healthy;
         var mocks = new Mock<IMocks>();
         mocks.Setup(m => m.NewResourceAsync(It.IsAny<MockResourceArgs>()))
             .ReturnsAsync((MockResourceArgs args) =>
@@ -20,6 +24,12 @@ internal static class Mocks
                 lock (registered)
                 {
                     registered.Add(args);
+                }
+
+                if (IsRead(args))
+                {
+                    var state = cluster.Read(args) ?? throw new InvalidOperationException($"resource '{args.Id}' does not exist");
+                    return (args.Id, (object)state);
                 }
 
                 return (args.Name + "_id", (object)State(args));

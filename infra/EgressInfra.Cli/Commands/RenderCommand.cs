@@ -4,6 +4,7 @@ using EgressInfra.Cli.Input;
 using EgressInfra.Cli.Output;
 using EgressInfra.Core.Manifests;
 using EgressInfra.Core.Pipeline;
+using EgressInfra.Core.Probe;
 
 namespace EgressInfra.Cli.Commands;
 
@@ -14,7 +15,7 @@ public static class RenderCommand
     {
         var stack = new StackOptions();
         var outDir = new Option<string?>("--out", "-o") { Description = "Write one YAML file per object into this directory instead of printing." };
-        var command = new Command("render", "Print the Kubernetes manifests (ServiceEntry, Sidecar) of a stack as multi-document YAML.");
+        var command = new Command("render", "Print the Kubernetes manifests (ServiceEntry, Sidecar, and the probe Job when the stack enables it) of a stack as multi-document YAML.");
         stack.AddTo(command);
         command.Add(outDir);
         command.SetAction(parse =>
@@ -29,15 +30,19 @@ public static class RenderCommand
             }
 
             var objects = plan.Manifests.Objects.ToList();
+
+            // The probe Job runs inside the governed namespaces: reviewed with the policy, not hidden in the program.
+            var probes = ProbePlanner.Plan(plan.Manifests, plan.Config!.Probe);
             var dir = parse.GetValue(outDir);
             if (dir is null)
             {
                 context.Out.Write(YamlWriter.RenderObjects(objects));
+                context.Out.Write(YamlWriter.WriteDocuments(probes.Select(ProbeJobManifest.ToTree)));
             }
             else
             {
-                WriteFiles(dir, objects);
-                context.Out.Write($"wrote {objects.Count} manifests to {dir}\n");
+                WriteFiles(dir, objects, probes);
+                context.Out.Write($"wrote {objects.Count + probes.Count} manifests to {dir}\n");
             }
 
             if (plan.Warnings.Any())
@@ -50,7 +55,7 @@ public static class RenderCommand
         return command;
     }
 
-    private static void WriteFiles(string dir, IReadOnlyList<IKubernetesObject> objects)
+    private static void WriteFiles(string dir, IReadOnlyList<IKubernetesObject> objects, IReadOnlyList<ProbePlan> probes)
     {
         try
         {
@@ -59,6 +64,12 @@ public static class RenderCommand
             {
                 var name = $"{obj.Metadata.Namespace}.{obj.Kind.ToLowerInvariant()}.{obj.Metadata.Name}.yaml";
                 File.WriteAllText(Path.Combine(dir, name), YamlWriter.RenderObjects([obj]), new UTF8Encoding(false));
+            }
+
+            foreach (var probe in probes)
+            {
+                var name = $"{probe.Namespace}.job.{ProbeJobManifest.RenderedName(probe)}.yaml";
+                File.WriteAllText(Path.Combine(dir, name), YamlWriter.WriteDocuments([ProbeJobManifest.ToTree(probe)]), new UTF8Encoding(false));
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -12,6 +12,7 @@ public static class DiagnosticCatalog
         .. AnalysisCodes.All,
         .. PolicyCodes.All,
         .. EnforcementCodes.All,
+        .. DeliveryCodes.All,
     ];
 
     public static DiagnosticDescriptor? Find(string code) => All.FirstOrDefault(d => d.Code == code);

@@ -1,5 +1,6 @@
 using EgressInfra.Core.Analysis;
 using EgressInfra.Core.Config.Binding;
+using EgressInfra.Core.Delivery;
 using EgressInfra.Core.Diagnostics;
 using EgressInfra.Core.Manifests;
 using EgressInfra.Core.Profiles;
@@ -51,6 +52,9 @@ public static class EgressPipeline
         {
             return Finish(null, null, diagnostics, projectConfig, locator);
         }
+
+        // Where the stack deploys is part of its file: a prod stack without a target is reported here.
+        diagnostics.AddRange(DeliveryTarget.Check(config, deploying: false));
 
         var built = ManifestBuilder.BuildServiceEntries(config.Egress);
         foreach (var item in built)

@@ -19,7 +19,8 @@ public sealed record ProbeConfig(
     int TimeoutSeconds,
     int TtlSecondsAfterFinished)
 {
-    public const string DefaultImage = "curlimages/curl:8.11.1";
+    /// <summary>Pinned by digest: a tag can be moved to other bytes, and the probe runs inside prod namespaces.</summary>
+    public const string DefaultImage = "curlimages/curl:8.11.1@sha256:c1fe1679c34d9784c1b0d1e5f62ac0a79fca01fb6377cdd33e90473c6f9f9a69";
 
     /// <summary>IANA's documentation domain: always resolvable, answers on 80 and 443, harmless to reach.</summary>
     public const string DefaultDeniedHost = "example.com";

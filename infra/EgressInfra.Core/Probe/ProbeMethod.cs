@@ -9,9 +9,18 @@ public enum ProbeMethod
     /// <summary>TLS (HTTPS, TLS ports): a completed handshake and an HTTP answer.</summary>
     Tls,
 
-    /// <summary>Opaque TCP: a connection the sidecar keeps open, or on which the server speaks first.</summary>
+    /// <summary>
+    /// Opaque TCP: reached only on evidence, the server speaking or the proxy's own counters showing an
+    /// upstream connection; a connection that merely stays open proves nothing (the sidecar holds it).
+    /// </summary>
     Tcp,
 
     /// <summary>A declared HTTP host's name in the Host header of a request to an address nothing answers on.</summary>
     SpoofedHostHeader,
+
+    /// <summary>
+    /// A declared TLS host's name as SNI on a connection dialled to an address nothing answers on
+    /// (<c>curl --connect-to</c>): the proxy must route by the SNI, never forward to the dialled address.
+    /// </summary>
+    SpoofedSni,
 }

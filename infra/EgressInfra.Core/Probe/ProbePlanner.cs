@@ -36,7 +36,7 @@ public static class ProbePlanner
         var checks = new List<ProbeCheck>();
         var skipped = new List<string>();
 
-        foreach (var (host, port, protocol) in Destinations(entries))
+        foreach (var (host, port, protocol, resolution, addresses) in Destinations(entries))
         {
             var label = Label(host, port, protocol);
             if (host.Contains('*', StringComparison.Ordinal))
@@ -48,6 +48,26 @@ public static class ProbePlanner
             if (MethodFor(protocol) is not { } method)
             {
                 skipped.Add($"{label}: {protocol} offers no connection to try");
+                continue;
+            }
+
+            // Resolution NONE: the proxy matches the address the client dialled, and the name need not
+            // resolve at all; dial each declared address and count on the host's proxy cluster.
+            // A range names no single address: the host's own name is dialled, and the client's DNS
+            // answer must fall in a declared range for the proxy to pass it on.
+            if (resolution == "NONE" && addresses.Count > 0)
+            {
+                var singles = addresses.Select(SingleAddress).OfType<string>().ToList();
+                foreach (var ip in singles)
+                {
+                    checks.Add(new ProbeCheck(ProbeCheckKind.Allow, method, ip, port, protocol, $"allow {label} at {ip}", ServiceHost: host));
+                }
+
+                if (singles.Count < addresses.Count)
+                {
+                    checks.Add(new ProbeCheck(ProbeCheckKind.Allow, method, host, port, protocol, $"allow {label}", ServiceHost: host));
+                }
+
                 continue;
             }
 
@@ -102,12 +122,49 @@ public static class ProbePlanner
                 $"deny spoofed Host header {headerHost} sent to {Label(probe.SpoofAddress, http.Port, http.Protocol)}",
                 headerHost));
         }
+
+        // A TLS listener routes by SNI to the declared host's endpoints. Resolution NONE forwards to the
+        // dialled address by design, so only entries the proxy resolves itself can be tried.
+        if (allowed.FirstOrDefault(c => c.Method == ProbeMethod.Tls && c.ServiceHost is null && ResolvedByProxy(entries, c.Host)) is { } tls)
+        {
+            checks.Add(new ProbeCheck(
+                ProbeCheckKind.Deny,
+                ProbeMethod.SpoofedSni,
+                probe.SpoofAddress,
+                tls.Port,
+                tls.Protocol,
+                $"deny spoofed SNI {Label(tls.Host, tls.Port, tls.Protocol)} sent to {probe.SpoofAddress}",
+                tls.Host));
+        }
+        else
+        {
+            skipped.Add("deny spoofed SNI: no TLS host that the proxy resolves itself (resolution NONE forwards to the dialled address)");
+        }
+    }
+
+    private static bool ResolvedByProxy(IEnumerable<ServiceEntry> entries, string host) =>
+        entries.Where(e => e.Spec.Hosts.Contains(host)).All(e => e.Spec.Resolution is not null and not "NONE");
+
+    /// <summary>The address itself for a single address (<c>10.0.0.1</c>, <c>10.0.0.1/32</c>, <c>::1/128</c>); null for a wider range.</summary>
+    public static string? SingleAddress(string address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        var slash = address.IndexOf('/', StringComparison.Ordinal);
+        if (slash < 0)
+        {
+            return address;
+        }
+
+        var ip = address[..slash];
+        var bits = address[(slash + 1)..];
+        var full = ip.Contains(':', StringComparison.Ordinal) ? "128" : "32";
+        return bits == full ? ip : null;
     }
 
     /// <summary>Every host and port the entries declare, once each, sorted as <c>host:port/PROTOCOL</c> sorts.</summary>
-    private static IEnumerable<(string Host, long Port, string Protocol)> Destinations(IEnumerable<ServiceEntry> entries) =>
+    private static IEnumerable<(string Host, long Port, string Protocol, string? Resolution, IReadOnlyList<string> Addresses)> Destinations(IEnumerable<ServiceEntry> entries) =>
         entries
-            .SelectMany(e => e.Spec.Hosts.SelectMany(h => e.Spec.Ports.Select(p => (Host: h, Port: p.Number, Protocol: p.Protocol ?? "TCP"))))
+            .SelectMany(e => e.Spec.Hosts.SelectMany(h => e.Spec.Ports.Select(p => (Host: h, Port: p.Number, Protocol: p.Protocol ?? "TCP", e.Spec.Resolution, Addresses: (IReadOnlyList<string>)[.. e.Spec.Addresses]))))
             .DistinctBy(d => Label(d.Host, d.Port, d.Protocol), StringComparer.Ordinal)
             .OrderBy(d => Label(d.Host, d.Port, d.Protocol), StringComparer.Ordinal);
 

@@ -25,19 +25,27 @@ public static class ProbeScript
           curl -s -o /dev/null --connect-timeout "$T" --max-time "$T" "$1" >/dev/null 2>&1
         }
 
-        # TCP: the sidecar accepts every connection itself and closes at once those it may not pass on,
-        # so a bare connect proves nothing. Reached means the connection stayed open for the whole
-        # timeout, or the server spoke first.
+        # The proxy's own counters for a declared host and port (its cluster outbound|port||host), plus
+        # the passthrough cluster: upstream connections opened minus those that failed to connect.
+        upstream_connections() {
+          curl -fsS --max-time 3 'http://127.0.0.1:15000/stats?filter=upstream_cx_' 2>/dev/null |
+            awk -v a="cluster.outbound|$2||$1." -v b="cluster.PassthroughCluster." '
+              { for (i = 0; i < 2; i++) { n = i ? b : a
+                  if ($1 == n "upstream_cx_total:") t += $2
+                  if ($1 == n "upstream_cx_connect_fail:") f += $2 } }
+              END { print t - f + 0 }'
+        }
+
+        # TCP: the sidecar accepts every connection itself and holds it open even when it passes
+        # nothing on, so neither a connect nor a connection that stays open proves anything. Reached
+        # means the server spoke, or the proxy counted a new upstream connection for the destination.
         tcp_reached() {
           out="${TMPDIR:-/tmp}/egress-probe.out"
-          secs="${TMPDIR:-/tmp}/egress-probe.secs"
-          rm -f "$out" "$secs"
-          sleep $((T + 1)) | {
-            start=$(date +%s)
-            timeout "$T" nc "$1" "$2" >"$out" 2>/dev/null
-            echo $(($(date +%s) - start)) >"$secs"
-          }
-          [ -s "$out" ] || [ "$(cat "$secs")" -ge "$T" ]
+          rm -f "$out"
+          before=$(upstream_connections "$3" "$2")
+          sleep "$T" | timeout "$T" nc "$1" "$2" >"$out" 2>/dev/null
+          after=$(upstream_connections "$3" "$2")
+          [ -s "$out" ] || [ "$after" -gt "$before" ]
         }
 
         # Spoofed Host header: a declared host's name sent to an address where nothing answers. The
@@ -47,6 +55,14 @@ public static class ProbeScript
           code=$(curl -s -o /dev/null -w '%{http_code}' --connect-timeout "$T" --max-time "$T" -H "Host: $1" "$2" 2>/dev/null)
           case "$code" in ''|000|503|504) return 0 ;; esac
           return 1
+        }
+
+        # Spoofed SNI: a declared TLS host's name on a connection dialled to an address where nothing
+        # answers. A completed exchange means the proxy routed by the name; anything else means it
+        # forwarded the connection to the dialled address.
+        sni_forwarded() {
+          curl -s -o /dev/null --connect-timeout "$T" --max-time "$T" --connect-to "$1" "$2" >/dev/null 2>&1 && return 1
+          return 0
         }
 
         check() {
@@ -65,6 +81,22 @@ public static class ProbeScript
 
         """;
 
+    /// <summary>Istio's pilot-agent readiness endpoint, served only where a sidecar proxy runs.</summary>
+    public const string ProxyReadyUrl = "http://127.0.0.1:15021/healthz/ready";
+
+    /// <summary>Exit code of a probe that found no proxy: nothing was tested.</summary>
+    public const int NoProxyExitCode = 3;
+
+    // Without a proxy every "reached" would be the open network's answer and every deny check would
+    // fail for the wrong reason: the probe refuses to judge and says why.
+    private const string NoProxyGuard = """
+        if ! curl -fsS -o /dev/null --connect-timeout 2 --max-time 5 'http://127.0.0.1:15021/healthz/ready'; then
+          echo "egress probe FAILED: no sidecar proxy in this pod (injection off, or an ambient namespace); nothing was tested"
+          exit 3
+        fi
+
+        """;
+
     public static string Write(string ns, string policyHash, IReadOnlyList<ProbeCheck> checks, IReadOnlyList<string> skipped, ProbeConfig settings)
     {
         ArgumentNullException.ThrowIfNull(checks);
@@ -77,6 +109,7 @@ public static class ProbeScript
         sb.Append(CultureInfo.InvariantCulture, $"T={settings.TimeoutSeconds}\n");
         sb.Append("checks=0\nfailures=0\n\n");
         sb.Append(Helpers.Replace("\r\n", "\n", StringComparison.Ordinal)).Append('\n');
+        sb.Append(NoProxyGuard.Replace("\r\n", "\n", StringComparison.Ordinal)).Append('\n');
         foreach (var check in checks)
         {
             sb.Append("check ").Append(check.Expected == ProbeOutcome.Reached ? "reached" : "blocked")
@@ -108,9 +141,17 @@ public static class ProbeScript
     {
         ProbeMethod.Http => $"http_reached {Quote(Url("http", check.Host, check.Port))}",
         ProbeMethod.Tls => $"tls_reached {Quote(Url("https", check.Host, check.Port))}",
-        ProbeMethod.Tcp => string.Create(CultureInfo.InvariantCulture, $"tcp_reached {Quote(check.Host)} {check.Port}"),
+        ProbeMethod.Tcp => string.Create(CultureInfo.InvariantCulture, $"tcp_reached {Quote(check.Host)} {check.Port} {Quote(check.ServiceHost ?? check.Host)}"),
+        ProbeMethod.SpoofedSni => $"sni_forwarded {Quote(ConnectTo(check))} {Quote(Url("https", check.HostHeader ?? string.Empty, check.Port))}",
         _ => $"spoof_forwarded {Quote(check.HostHeader ?? string.Empty)} {Quote(Url("http", check.Host, check.Port))}",
     };
+
+    /// <summary><c>curl --connect-to</c>: the declared name and port, dialled at the spoof address.</summary>
+    private static string ConnectTo(ProbeCheck check)
+    {
+        var address = check.Host.Contains(':', StringComparison.Ordinal) ? $"[{check.Host}]" : check.Host;
+        return string.Create(CultureInfo.InvariantCulture, $"{check.HostHeader}:{check.Port}:{address}:{check.Port}");
+    }
 
     private static string Url(string scheme, string host, long port)
     {

@@ -15,7 +15,13 @@ internal static class PulumiConfigReader
 {
     /// <summary>Keys that are plain text by definition; their value is never parsed as JSON.</summary>
     private static readonly HashSet<string> TextKeys =
-        new(["environment", "profile", "kubeconfig", "context", "renderYamlToDirectory"], StringComparer.Ordinal);
+        new(["environment", "profile", "context", "renderYamlToDirectory"], StringComparer.Ordinal);
+
+    /// <summary>Declared <c>secret: true</c> in Pulumi.yaml: it may hold cluster credentials.</summary>
+    public const string KubeconfigKey = "kubeconfig";
+
+    /// <summary>What the Core sees in place of a kubeconfig: only that one is set, never its text.</summary>
+    public const string RedactedKubeconfig = "[secret]";
 
     public static MappingNode Read(Config config, MappingNode? stackFile)
     {
@@ -27,7 +33,9 @@ internal static class PulumiConfigReader
         var entries = new List<KeyValuePair<ScalarNode, ConfigNode>>();
         foreach (var key in keys)
         {
-            var value = TextKeys.Contains(key) ? Text(config, key) : Structured(config, key);
+            var value = key == KubeconfigKey ? Redacted(config)
+                : TextKeys.Contains(key) ? Text(config, key)
+                : Structured(config, key);
             if (value is not null)
             {
                 entries.Add(new(new ScalarNode(key, ScalarKind.String), value));
@@ -36,6 +44,23 @@ internal static class PulumiConfigReader
 
         return new MappingNode(entries);
     }
+
+    /// <summary>
+    /// The kubeconfig, read as a secret so it stays one all the way to the provider; blank (Pulumi.yaml's
+    /// default) means not set.
+    /// </summary>
+    public static Output<string>? Kubeconfig(Config config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return config.GetSecret(KubeconfigKey) is { } secret && !IsBlankSecret(config) ? secret : null;
+    }
+
+    private static ScalarNode? Redacted(Config config) =>
+        config.GetSecret(KubeconfigKey) is not null && !IsBlankSecret(config) ? new ScalarNode(RedactedKubeconfig, ScalarKind.String) : null;
+
+    // Whether a value is present at all is not secret; only its text is. Config.Get reads the same
+    // value without wrapping it, and it never leaves this method.
+    private static bool IsBlankSecret(Config config) => string.IsNullOrWhiteSpace(config.Get(KubeconfigKey));
 
     private static ScalarNode? Text(Config config, string key) =>
         config.Get(key) is { } text ? new ScalarNode(text, ScalarKind.String) : null;

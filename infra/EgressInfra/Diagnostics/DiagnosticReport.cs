@@ -22,12 +22,13 @@ internal static class DiagnosticReport
         }
     }
 
-    public static string FailureMessage(IReadOnlyList<Diagnostic> diagnostics)
+    /// <param name="what">What the errors are about, e.g. "the stack's config".</param>
+    public static string FailureMessage(IReadOnlyList<Diagnostic> diagnostics, string what = "the stack's config")
     {
         ArgumentNullException.ThrowIfNull(diagnostics);
         var errors = diagnostics.Count(d => d.IsError);
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"egress-infra: the stack's config has {errors} error{(errors == 1 ? string.Empty : "s")}; nothing was registered.");
+        sb.Append(CultureInfo.InvariantCulture, $"egress-infra: {what} has {errors} error{(errors == 1 ? string.Empty : "s")}; nothing was registered.");
         foreach (var diagnostic in diagnostics)
         {
             sb.Append("\n  ").Append(diagnostic);

@@ -30,6 +30,11 @@ internal sealed class ProbeJob
             Parent = parent,
             Provider = provider,
             DependsOn = [.. policy],
+            CustomTimeouts = new CustomTimeouts
+            {
+                Create = TimeSpan.FromSeconds(ProbeJobArgsMapper.AwaitSeconds(plan)),
+                Update = TimeSpan.FromSeconds(ProbeJobArgsMapper.AwaitSeconds(plan)),
+            },
         });
         Result = Job.Status.Apply(Describe);
     }

@@ -10,19 +10,34 @@ namespace EgressInfra.Probe;
 /// <summary>A namespace's probe plan to the args of the Job that runs its script inside the mesh.</summary>
 internal static class ProbeJobArgsMapper
 {
-    public const string PolicyHashAnnotation = "egress-infra.io/policy-hash";
-    public const string ComponentLabel = "app.kubernetes.io/component";
-    public const string ComponentValue = "egress-probe";
+    public const string PolicyHashAnnotation = ProbeJobManifest.PolicyHashAnnotation;
+    public const string ComponentLabel = ProbeJobManifest.ComponentLabel;
+    public const string ComponentValue = ProbeJobManifest.ComponentValue;
 
-    /// <summary>Sidecar injection by label, which Istio reads before the namespace's own setting.</summary>
+    /// <summary>
+    /// Sidecar injection by label, which Istio reads before the namespace's own setting. The probe
+    /// never sets it: it must get exactly what the namespace's workloads get, and the script fails
+    /// when no proxy is present.
+    /// </summary>
     public const string InjectLabel = "sidecar.istio.io/inject";
 
-    /// <summary>Start the script only once the proxy is ready, or its first checks race the sidecar.</summary>
-    public const string ProxyConfigAnnotation = "proxy.istio.io/config";
-    public const string HoldUntilProxyStarts = "{\"holdApplicationUntilProxyStarts\": true}";
+    /// <summary>
+    /// The Kubernetes provider (v4) replaces a Job that is not ready on the next update instead of
+    /// waiting for it again: one failed probe must not block every later <c>pulumi up</c>.
+    /// </summary>
+    public const string ReplaceUnreadyAnnotation = ProbeJobManifest.ReplaceUnreadyAnnotation;
 
-    /// <summary>Any non-root user but Istio's proxy (1337), whose traffic the sidecar does not capture.</summary>
-    public const int RunAsUser = 65532;
+    /// <summary>How long the provider awaits the Job's completion; it fits the Job's own deadline.</summary>
+    public const string TimeoutSecondsAnnotation = ProbeJobManifest.TimeoutSecondsAnnotation;
+
+    /// <summary>Time past the Job's deadline for the pod to be scheduled and its image pulled.</summary>
+    public const int AwaitMarginSeconds = ProbeJobManifest.AwaitMarginSeconds;
+
+    public static int AwaitSeconds(ProbePlan plan) => ProbeJobManifest.AwaitSeconds(plan);
+
+    public const string ProxyConfigAnnotation = ProbeJobManifest.ProxyConfigAnnotation;
+    public const string HoldUntilProxyStarts = ProbeJobManifest.HoldUntilProxyStarts;
+    public const int RunAsUser = ProbeJobManifest.RunAsUser;
 
     public static JobArgs Create(ProbePlan plan, Input<string> name)
     {
@@ -39,7 +54,12 @@ internal static class ProbeJobArgsMapper
                 Name = name,
                 Namespace = plan.Namespace,
                 Labels = labels,
-                Annotations = { { PolicyHashAnnotation, plan.PolicyHash } },
+                Annotations =
+                {
+                    { PolicyHashAnnotation, plan.PolicyHash },
+                    { ReplaceUnreadyAnnotation, "true" },
+                    { TimeoutSecondsAnnotation, AwaitSeconds(plan).ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                },
             },
             Spec = new JobSpecArgs
             {
@@ -51,7 +71,7 @@ internal static class ProbeJobArgsMapper
                 {
                     Metadata = new ObjectMetaArgs
                     {
-                        Labels = { { ManagedLabels.ManagedBy, ManagedLabels.ManagedByValue }, { ComponentLabel, ComponentValue }, { InjectLabel, "true" } },
+                        Labels = { { ManagedLabels.ManagedBy, ManagedLabels.ManagedByValue }, { ComponentLabel, ComponentValue } },
                         Annotations = { { ProxyConfigAnnotation, HoldUntilProxyStarts } },
                     },
                     Spec = PodSpec(plan),

@@ -1,38 +1,59 @@
 using System.Collections.Immutable;
+using EgressInfra.Core.Delivery;
 using EgressInfra.Probe;
-using EgressInfra.Resources.Istio;
 using Pulumi;
-using CustomResource = Pulumi.Kubernetes.ApiExtensions.CustomResource;
 using KubernetesProvider = Pulumi.Kubernetes.Provider;
 
 namespace EgressInfra.Resources;
 
 /// <summary>
-/// One governed namespace's egress: its ServiceEntries and Sidecar (and probe, when enabled) as
-/// children, so <c>pulumi preview</c> shows the policy namespace by namespace.
+/// One governed namespace's egress: its objects (and probe, when enabled) as children, so
+/// <c>pulumi preview</c> shows the policy namespace by namespace. Objects are registered phase by
+/// phase (<see cref="DeliveryPhase"/>): each one that enforces waits for every object that opens a
+/// path in its namespace, so a first deploy never turns REGISTRY_ONLY on before the entries exist.
 /// </summary>
 internal sealed class NamespaceEgress : ComponentResource
 {
     public const string TypeToken = "egress-infra:istio:NamespaceEgress";
 
-    public NamespaceEgress(NamespacePolicy policy, KubernetesProvider provider, ComponentResourceOptions? options = null)
+    /// <param name="failClosed">Prod: objects that hold policy are protected and retained, so no
+    /// removal, destroy or replacement can drop them as a side effect (README, "Retiring a namespace").</param>
+    public NamespaceEgress(NamespacePolicy policy, KubernetesProvider provider, bool failClosed, ComponentResourceOptions? options = null)
         : base(TypeToken, (policy ?? throw new ArgumentNullException(nameof(policy))).Namespace, options)
     {
-        var ns = policy.Namespace;
-        Namespace = ns;
+        Namespace = policy.Namespace;
+        var registered = new List<RegisteredObject>();
+        var byPhase = policy.Objects
+            .Select(o => (Object: o, Lifecycle: KindLifecycle.Of(o.Kind, o.ApiVersion)))
+            .GroupBy(o => o.Lifecycle.Phase)
+            .OrderBy(g => g.Key);
+        foreach (var phase in byPhase)
+        {
+            var earlier = registered.Where(r => r.Lifecycle.Phase < phase.Key).Select(r => r.Resource).ToList();
+            foreach (var (obj, lifecycle) in phase)
+            {
+                var guard = failClosed && lifecycle.HoldsPolicy;
+                var objectOptions = new CustomResourceOptions
+                {
+                    Parent = this,
+                    Provider = provider,
+                    DependsOn = [.. earlier],
+                    Protect = guard,
+                    RetainOnDelete = guard,
+                    // The program never asks for delete-then-create; in prod, protect refuses any
+                    // replacement outright, so a policy object is never deleted to be recreated.
+                    DeleteBeforeReplace = false,
+                };
+                registered.Add(new RegisteredObject(obj, lifecycle, KubernetesObjectResource.Create(obj, objectOptions), objectOptions));
+            }
+        }
 
-        // Logical names carry namespace and kind, so they are unique and depend only on the config.
-        ServiceEntries =
-        [
-            .. policy.ServiceEntries.Select(entry =>
-                new CustomResource($"{ns}-serviceentry-{entry.Metadata.Name}", IstioArgsMapper.ToArgs(entry), ChildOf(provider))),
-        ];
-        Sidecar = new CustomResource($"{ns}-sidecar-{policy.Sidecar.Metadata.Name}", IstioArgsMapper.ToArgs(policy.Sidecar), ChildOf(provider));
+        Objects = [.. registered];
         AllowedDestinations = [.. policy.AllowedDestinations];
 
         if (policy.Probe is { } probe)
         {
-            Probe = new ProbeJob(this, probe, provider, [.. ServiceEntries, Sidecar]);
+            Probe = new ProbeJob(this, probe, provider, [.. Objects.Select(o => o.Resource)]);
         }
 
         RegisterOutputs(new Dictionary<string, object?>
@@ -44,14 +65,11 @@ internal sealed class NamespaceEgress : ComponentResource
 
     public string Namespace { get; }
 
-    public ImmutableArray<CustomResource> ServiceEntries { get; }
-
-    public CustomResource Sidecar { get; }
+    /// <summary>The namespace's Kubernetes objects, phase by phase, with the options they were registered with.</summary>
+    public ImmutableArray<RegisteredObject> Objects { get; }
 
     /// <summary>What the namespace may reach, as <c>host:port/PROTOCOL</c>.</summary>
     public ImmutableArray<string> AllowedDestinations { get; }
 
     public ProbeJob? Probe { get; }
-
-    private CustomResourceOptions ChildOf(KubernetesProvider provider) => new() { Parent = this, Provider = provider };
 }

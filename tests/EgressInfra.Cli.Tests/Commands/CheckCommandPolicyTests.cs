@@ -42,6 +42,7 @@ public class CheckCommandPolicyTests
     private const string WaivedProd = """
         config:
           egress-infra:environment: prod
+          egress-infra:context: prod-eu
           egress-infra:policy:
             waivers:
               - rule: no-wildcard-hosts

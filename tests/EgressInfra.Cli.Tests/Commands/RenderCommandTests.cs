@@ -4,15 +4,34 @@ namespace EgressInfra.Cli.Tests.Commands;
 
 public class RenderCommandTests
 {
-    [Theory]
-    [InlineData("dev")]
-    [InlineData("prod")]
-    public void Render_PrintsTheGoldenManifests(string stack)
+    // Prod runs no probe: exactly the golden policy objects.
+    [Fact]
+    public void Render_PrintsTheGoldenManifests()
     {
-        var (exit, output, _) = CliRunner.Run("render", "--stack", stack, "--project-dir", RepoPaths.Root);
+        var (exit, output, _) = CliRunner.Run("render", "--stack", "prod", "--project-dir", RepoPaths.Root);
 
         Assert.Equal(0, exit);
-        Assert.Equal(RepoPaths.ReadText("tests", "golden", $"{stack}.yaml"), output);
+        Assert.Equal(RepoPaths.ReadText("tests", "golden", "prod.yaml"), output);
+    }
+
+    // Dev enables the probe: the Job that will run inside the namespace follows the policy objects,
+    // so a reviewer sees it (image by digest, no forced injection, replaced when unready).
+    [Fact]
+    public void Render_PrintsTheProbeJobAfterTheGoldenManifests()
+    {
+        var (exit, output, _) = CliRunner.Run("render", "--stack", "dev", "--project-dir", RepoPaths.Root);
+
+        Assert.Equal(0, exit);
+        var golden = RepoPaths.ReadText("tests", "golden", "dev.yaml");
+        Assert.StartsWith(golden, output, StringComparison.Ordinal);
+        var job = output[golden.Length..];
+        Assert.StartsWith("---\napiVersion: batch/v1\nkind: Job\n", job, StringComparison.Ordinal);
+        Assert.Contains("namespace: sandbox", job, StringComparison.Ordinal);
+        Assert.Matches(@"pulumi.com/replaceUnready: [""']?true[""']?\n", job);
+        Assert.Contains(Core.Probe.ProbeConfig.DefaultImage, job, StringComparison.Ordinal);
+        Assert.Matches("@sha256:[0-9a-f]{64}", Core.Probe.ProbeConfig.DefaultImage);
+        Assert.DoesNotContain("sidecar.istio.io/inject", job, StringComparison.Ordinal);
+        Assert.Contains("healthz/ready", job, StringComparison.Ordinal);
     }
 
     [Fact]

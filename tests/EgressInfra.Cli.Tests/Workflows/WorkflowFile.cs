@@ -3,10 +3,20 @@ using EgressInfra.Core.Sources;
 namespace EgressInfra.Cli.Tests.Workflows;
 
 /// <summary>One step of a workflow job, as the tests need it.</summary>
-internal sealed record WorkflowStep(string Job, string Name, string? Run, string? Uses, IReadOnlyDictionary<string, string> With);
+internal sealed record WorkflowStep(string Job, string Name, string? Run, string? Uses, IReadOnlyDictionary<string, string> With)
+{
+    /// <summary>The step's <c>if:</c> condition, when it has one.</summary>
+    public string? If { get; init; }
+
+    public bool ContinueOnError { get; init; }
+}
 
 /// <summary>One job: its steps, the values of its matrix, its GitHub environment.</summary>
-internal sealed record WorkflowJob(string Id, IReadOnlyList<WorkflowStep> Steps, IReadOnlyDictionary<string, IReadOnlyList<string>> Matrix, string? Environment, IReadOnlyList<string> Needs);
+internal sealed record WorkflowJob(string Id, IReadOnlyList<WorkflowStep> Steps, IReadOnlyDictionary<string, IReadOnlyList<string>> Matrix, string? Environment, IReadOnlyList<string> Needs)
+{
+    /// <summary>The job's <c>if:</c> condition, when it has one.</summary>
+    public string? If { get; init; }
+}
 
 /// <summary>A GitHub Actions workflow read with the Core's own YAML reader.</summary>
 internal sealed record WorkflowFile(string Path, MappingNode Root, IReadOnlyList<WorkflowJob> Jobs)
@@ -29,11 +39,15 @@ internal sealed record WorkflowFile(string Path, MappingNode Root, IReadOnlyList
                 var step = Assert.IsType<MappingNode>(item);
                 var with = (step["with"] as MappingNode)?.Entries.ToDictionary(e => e.Key.Text, e => Text(e.Value) ?? string.Empty, StringComparer.Ordinal)
                     ?? new Dictionary<string, string>(StringComparer.Ordinal);
-                steps.Add(new WorkflowStep(id.Text, Text(step["name"]) ?? $"step {index}", Text(step["run"]), Text(step["uses"]), with));
+                steps.Add(new WorkflowStep(id.Text, Text(step["name"]) ?? $"step {index}", Text(step["run"]), Text(step["uses"]), with)
+                {
+                    If = Text(step["if"]),
+                    ContinueOnError = Text(step["continue-on-error"]) == "true",
+                });
                 index++;
             }
 
-            jobs.Add(new WorkflowJob(id.Text, steps, Matrix(job), Text(job["environment"]), Needs(job["needs"])));
+            jobs.Add(new WorkflowJob(id.Text, steps, Matrix(job), Text(job["environment"]), Needs(job["needs"])) { If = Text(job["if"]) });
         }
 
         return new WorkflowFile(path, root, jobs);

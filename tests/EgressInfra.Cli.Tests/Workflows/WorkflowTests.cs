@@ -42,33 +42,54 @@ public partial class WorkflowTests
         Assert.NotEmpty(checker.EgressctlRuns);
     }
 
+    /// <summary>The matrix of stacks the preview job gets from the check job, found at run time.</summary>
+    private const string StacksFromCheck = "${{ fromJSON(needs.check.outputs.stacks) }}";
+
+    // A new Pulumi.<stack>.yaml must be checked with no workflow edit: the stack is never spelt out,
+    // the loop goes over the same glob Stacks() reads here.
     [Theory]
     [MemberData(nameof(Workflows))]
-    public void EveryStack_IsCheckedWithGithubAnnotations(string name)
+    public void EveryStack_IsFoundAtRunTimeAndCheckedWithGithubAnnotations(string name)
     {
-        var checks = CheckAll(Read(name)).EgressctlRuns.Where(r => r[0] == "check" && Value(r, "--format") == "github").Select(r => Value(r, "--stack"));
+        var workflow = Read(name);
+        var checks = CheckAll(workflow).EgressctlRuns.Where(r => r[0] == "check").ToList();
 
-        Assert.Equal(Stacks(), checks.Order(StringComparer.Ordinal));
+        var check = Assert.Single(checks);
+        Assert.Equal("github", Value(check, "--format"));
+        Assert.Equal("$stack", Value(check, "--stack"));
+        var step = Assert.Single(workflow.Steps, s => s.Run?.Contains("-- check", StringComparison.Ordinal) == true);
+        Assert.Contains("for file in Pulumi.*.yaml; do", step.Run, StringComparison.Ordinal);
+        Assert.Contains("stack=${file#Pulumi.}", step.Run, StringComparison.Ordinal);
+        Assert.Contains("stack=${stack%.yaml}", step.Run, StringComparison.Ordinal);
+        Assert.NotEmpty(Stacks());
     }
 
     [Fact]
-    public void Preview_DiffsEveryStackAgainstTheBaseBranchInMarkdownAndComments()
+    public void Preview_DiffsEveryStackAgainstTheBaseBranch_EvenWhenCheckFails_AndCommentsWithoutFailingForks()
     {
         var workflow = Read("preview.yml");
         var diffs = CheckAll(workflow).EgressctlRuns.Where(r => r[0] == "diff").ToList();
 
-        foreach (var stack in Stacks())
-        {
-            Assert.Contains(diffs, d => d.Contains($"Pulumi.{stack}.yaml") && Value(d, "--format") == "markdown");
-        }
+        var diff = Assert.Single(diffs);
+        Assert.Equal("markdown", Value(diff, "--format"));
+        Assert.Contains("$file", diff);
+        var diffStep = Assert.Single(workflow.Steps, s => s.Run?.Contains("-- diff", StringComparison.Ordinal) == true);
+        Assert.Contains("for file in Pulumi.*.yaml; do", diffStep.Run, StringComparison.Ordinal);
+        Assert.Contains("git show \"origin/$BASE_REF:$file\"", diffStep.Run, StringComparison.Ordinal);
+        Assert.Contains("!cancelled()", diffStep.If, StringComparison.Ordinal);
 
-        Assert.Contains(workflow.Steps, s => s.Run?.Contains("git show \"origin/$BASE_REF:Pulumi.prod.yaml\"", StringComparison.Ordinal) == true);
-        Assert.Contains(workflow.Steps, s => s.Uses?.StartsWith("marocchino/sticky-pull-request-comment@", StringComparison.Ordinal) == true);
+        var comment = Assert.Single(workflow.Steps, s => s.Uses?.StartsWith("marocchino/sticky-pull-request-comment@", StringComparison.Ordinal) == true);
+        Assert.Contains("!cancelled()", comment.If, StringComparison.Ordinal);
+        Assert.True(comment.ContinueOnError, "a fork's read-only token must not turn the job red");
         Assert.Contains("pull_request", ((Core.Sources.MappingNode)workflow.Root["on"]!).Entries.Select(e => e.Key.Text));
+
+        // Forks: the check job (build, tests, check, diff) always runs; only the preview needs secrets.
+        var checkJob = Assert.Single(workflow.Jobs, j => j.Steps.Contains(diffStep));
+        Assert.Null(checkJob.If);
     }
 
     [Fact]
-    public void Preview_RunsPulumiPreviewForEachStackInAMatrixAndComments()
+    public void Preview_RunsPulumiPreviewForEveryStackUnderItsEnvironmentAndComments()
     {
         var workflow = Read("preview.yml");
         var job = Assert.Single(workflow.Jobs, j => j.Steps.Any(s => s.Uses?.StartsWith("pulumi/actions@", StringComparison.Ordinal) == true));
@@ -77,7 +98,29 @@ public partial class WorkflowTests
         Assert.Equal("preview", pulumi.With["command"]);
         Assert.Equal("true", pulumi.With["comment-on-pr"]);
         Assert.Contains("matrix.stack", pulumi.With["stack-name"], StringComparison.Ordinal);
-        Assert.Equal(Stacks(), job.Matrix["stack"].Order(StringComparer.Ordinal));
+        Assert.Equal([StacksFromCheck], job.Matrix["stack"]);
+        Assert.Equal("preview-${{ matrix.stack }}", job.Environment);
+        Assert.Contains("head.repo.full_name == github.repository", job.If, StringComparison.Ordinal);
+
+        var find = Assert.Single(workflow.Steps, s => s.Run?.Contains("stacks=", StringComparison.Ordinal) == true);
+        Assert.Contains("ls Pulumi.*.yaml", find.Run, StringComparison.Ordinal);
+        Assert.Contains("GITHUB_OUTPUT", find.Run, StringComparison.Ordinal);
+    }
+
+    // Comments that send a reader to the README must name a section that exists.
+    [Theory]
+    [MemberData(nameof(Workflows))]
+    public void ReadmeSections_CitedByAWorkflow_Exist(string name)
+    {
+        var text = File.ReadAllText(Read(name).Path).Replace("\n#", " ", StringComparison.Ordinal);
+        var headings = RepoPaths.ReadText("README.md").Split('\n')
+            .Where(l => l.StartsWith('#'))
+            .Select(l => l.TrimStart('#').Trim())
+            .ToHashSet(StringComparer.Ordinal);
+        var cited = ReadmeCitation().Matches(text).Select(m => m.Groups[1].Value).ToList();
+
+        Assert.NotEmpty(cited);
+        Assert.All(cited, c => Assert.Contains(c, headings));
     }
 
     [Fact]
@@ -106,7 +149,8 @@ public partial class WorkflowTests
             {
                 Assert.True(File.Exists(RepoPaths.File(step.With["work-dir"], "Pulumi.yaml")), $"{job.Id}: work-dir has no Pulumi.yaml");
                 Assert.Contains(step.With["command"], new[] { "preview", "up" });
-                var stacks = step.With["stack-name"].Contains("matrix.stack", StringComparison.Ordinal) ? job.Matrix["stack"] : StackNames(step.With["stack-name"]);
+                var matrix = step.With["stack-name"].Contains("matrix.stack", StringComparison.Ordinal) ? job.Matrix["stack"] : null;
+                var stacks = matrix is null ? StackNames(step.With["stack-name"]) : matrix.SequenceEqual([StacksFromCheck]) ? [.. Stacks()] : [.. matrix];
                 Assert.NotEmpty(stacks);
                 Assert.All(stacks, s => Assert.True(File.Exists(RepoPaths.File($"Pulumi.{s}.yaml")), $"{job.Id}: no stack {s}"));
             }
@@ -185,4 +229,7 @@ public partial class WorkflowTests
 
     [GeneratedRegex(@"'([^']*)'")]
     private static partial Regex QuotedWord();
+
+    [GeneratedRegex(@"README,?\s+""([^""]+)""")]
+    private static partial Regex ReadmeCitation();
 }

@@ -1,4 +1,5 @@
 using EgressInfra.Core.Diff;
+using EgressInfra.Core.Probe;
 using EgressInfra.Core.Profiles.Rules;
 using EgressInfra.TestSupport;
 
@@ -134,10 +135,10 @@ public class PolicyAndProbeDiffTests
 
         var change = Assert.Single(diff.Stack);
         Assert.Equal("probe.image", change.Field);
-        Assert.Equal("curlimages/curl:8.11.1", change.Old);
+        Assert.Equal(ProbeConfig.DefaultImage, change.Old);
         Assert.Equal("registry.example.com/tools/curl:8.12.0", change.New);
         Assert.Null(change.Why);
-        Assert.Contains("  probe.image: curlimages/curl:8.11.1 -> registry.example.com/tools/curl:8.12.0\n", DiffText.Write(diff), StringComparison.Ordinal);
+        Assert.Contains($"  probe.image: {ProbeConfig.DefaultImage} -> registry.example.com/tools/curl:8.12.0\n", DiffText.Write(diff), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -37,7 +37,8 @@ public class ProbePlannerTests
         Assert.Equal(allowed.Keys, plans.Select(p => p.Namespace));
         foreach (var plan in plans)
         {
-            var tried = plan.Checks.Where(c => c.Kind == ProbeCheckKind.Allow).Select(c => c.Description["allow ".Length..]);
+            // An address-probed entry (resolution NONE) reads "allow host:port/PROTOCOL at address".
+            var tried = plan.Checks.Where(c => c.Kind == ProbeCheckKind.Allow).Select(c => c.Description["allow ".Length..].Split(" at ")[0]).Distinct();
             Assert.Equal(allowed[plan.Namespace], tried);
             Assert.All(plan.Checks.Where(c => c.Kind == ProbeCheckKind.Allow), c => Assert.Equal(ProbeOutcome.Reached, c.Expected));
         }
@@ -57,6 +58,88 @@ public class ProbePlannerTests
         var spoof = Assert.Single(denies, c => c.Method == ProbeMethod.SpoofedHostHeader);
         Assert.Equal(("192.0.2.1", 80L, "archive.ubuntu.com"), (spoof.Host, spoof.Port, spoof.HostHeader));
     }
+
+    // resolution NONE: the proxy matches the dialled address and the name may not resolve at all.
+    [Fact]
+    public void NoneEntries_AreTriedAtEachDeclaredAddress_CountedOnTheHostsCluster()
+    {
+        var orders = ProbePlanner.Plan(Shipped("prod"), ProbeConfig.Defaults).Single(p => p.Namespace == "orders");
+
+        var db = Assert.Single(orders.Checks, c => c.ServiceHost == "orders-db.prod.internal");
+        Assert.Equal(("10.42.8.15", 5432L, ProbeMethod.Tcp, ProbeCheckKind.Allow), (db.Host, db.Port, db.Method, db.Kind));
+        Assert.Contains("'10.42.8.15' 5432 'orders-db.prod.internal'", orders.Script, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NoneEntryWithARange_IsTriedByItsName()
+    {
+        var manifests = Manifests("""
+            - name: db
+              hosts: [db.internal]
+              addresses: [10.0.0.0/24]
+              ports: [{number: 5432, protocol: TCP}]
+              resolution: NONE
+            """);
+
+        var plan = Assert.Single(ProbePlanner.Plan(manifests, ProbeConfig.Defaults));
+
+        var allow = Assert.Single(plan.Checks, c => c.Kind == ProbeCheckKind.Allow);
+        Assert.Equal(("db.internal", 5432L, "db.internal"), (allow.Host, allow.Port, allow.ServiceHost));
+    }
+
+    [Theory]
+    [InlineData("10.0.0.1", "10.0.0.1")]
+    [InlineData("10.0.0.1/32", "10.0.0.1")]
+    [InlineData("2001:db8::1/128", "2001:db8::1")]
+    [InlineData("10.0.0.0/31", null)]
+    [InlineData("2001:db8::/64", null)]
+    [InlineData("10.0.0.1/128", null)]
+    public void SingleAddress(string address, string? expected) => Assert.Equal(expected, ProbePlanner.SingleAddress(address));
+
+    // A TLS entry the proxy resolves itself must be routed by SNI, never to the address dialled.
+    [Fact]
+    public void TlsEntry_GetsAnSniSpoofCheck_AtTheSpoofAddress()
+    {
+        var payments = ProbePlanner.Plan(Shipped("prod"), ProbeConfig.Defaults).Single(p => p.Namespace == "payments");
+
+        var sni = Assert.Single(payments.Checks, c => c.Method == ProbeMethod.SpoofedSni);
+        Assert.Equal(("192.0.2.1", 443L, "api.stripe.com", ProbeOutcome.Blocked), (sni.Host, sni.Port, sni.HostHeader, sni.Expected));
+        Assert.Contains("--connect-to", payments.Script, StringComparison.Ordinal);
+        Assert.Contains("'api.stripe.com:443:192.0.2.1:443' 'https://api.stripe.com:443/'", payments.Script, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TlsEntryWithResolutionNone_GetsNoSniSpoofCheck_AndSaysWhy()
+    {
+        var manifests = Manifests("""
+            - name: db
+              hosts: [db.internal]
+              addresses: [10.0.0.7]
+              ports: [{number: 443, protocol: TLS}]
+              resolution: NONE
+            """);
+
+        var plan = Assert.Single(ProbePlanner.Plan(manifests, ProbeConfig.Defaults));
+
+        Assert.DoesNotContain(plan.Checks, c => c.Method == ProbeMethod.SpoofedSni);
+        Assert.Contains(plan.Skipped, s => s.StartsWith("deny spoofed SNI", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Script_RefusesToJudgeWithoutAProxy_AndNeverForcesInjection()
+    {
+        var plan = ProbePlanner.Plan(Shipped("prod"), ProbeConfig.Defaults)[0];
+
+        Assert.Contains(ProbeScript.ProxyReadyUrl, plan.Script, StringComparison.Ordinal);
+        Assert.Contains($"exit {ProbeScript.NoProxyExitCode}", plan.Script, StringComparison.Ordinal);
+        Assert.DoesNotContain("sidecar.istio.io/inject", YamlWriterText(plan), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DefaultImage_IsPinnedByDigest() =>
+        Assert.Matches("@sha256:[0-9a-f]{64}$", ProbeConfig.DefaultImage);
+
+    private static string YamlWriterText(ProbePlan plan) => YamlWriter.Write(ProbeJobManifest.ToTree(plan));
 
     [Fact]
     public void NamespaceWithoutHttpEntries_HasNoSpoofCheck()

@@ -27,11 +27,16 @@ public sealed class ProbeScriptTests : IDisposable
     /// <summary>What a correctly enforced policy looks like: declared destinations answer, the spoof is routed by Host.</summary>
     private static readonly string[] EnforcedPolicy =
     [
+        ProxyReady,
         "http://deb.example.org:80/ 200",
         "https://api.example.org:443/ 200",
         "git.example.org:22 open",
         "deb.example.org|http://192.0.2.1:80/ 200",
+        "api.example.org:443:192.0.2.1:443|https://api.example.org:443/ 200",
     ];
+
+    /// <summary>The pilot-agent's readiness endpoint answers: a sidecar proxy runs in the pod.</summary>
+    private const string ProxyReady = "http://127.0.0.1:15021/healthz/ready 200";
 
     private readonly string _dir = Directory.CreateTempSubdirectory("egress-probe-").FullName;
 
@@ -117,6 +122,65 @@ public sealed class ProbeScriptTests : IDisposable
         Assert.True(exit == 0, output);
     }
 
+    [Fact]
+    public void NoProxyInThePod_FailsLoudlyAndTestsNothing()
+    {
+        var (exit, output) = Run(Plan(), [.. EnforcedPolicy.Where(a => a != ProxyReady)]);
+
+        Assert.Equal(ProbeScript.NoProxyExitCode, exit);
+        Assert.Contains("no sidecar proxy in this pod", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("ok    ", output, StringComparison.Ordinal);
+    }
+
+    // No mesh at all: everything answers and nothing routes by name. The probe must not pass.
+    [Fact]
+    public void NoMeshAtAll_DoesNotPass()
+    {
+        string[] openNetwork =
+        [
+            "http://deb.example.org:80/ 200", "https://api.example.org:443/ 200", "git.example.org:22 open",
+            "http://example.com:80/ 200", "https://example.com:443/ 200", "https://api.example.org:8443/ 200",
+        ];
+
+        var (exit, _) = Run(Plan(), openNetwork);
+
+        Assert.NotEqual(0, exit);
+    }
+
+    // The sidecar holds a connection open even when it passes nothing on: silence is not "reached".
+    [Fact]
+    public void TcpConnectionThatStaysOpenSilently_IsNotReached()
+    {
+        var answers = EnforcedPolicy.Where(a => a != "git.example.org:22 open").Append("git.example.org:22 silent");
+
+        var (exit, output) = Run(Plan(), answers);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("FAIL  allow git.example.org:22/TCP: blocked, expected reached", output, StringComparison.Ordinal);
+    }
+
+    // A server that waits for the client (PostgreSQL) says nothing; the proxy's counters show the upstream connection.
+    [Fact]
+    public void TcpServerThatWaits_IsReachedOnTheProxysUpstreamCounter()
+    {
+        var answers = EnforcedPolicy.Where(a => a != "git.example.org:22 open").Append("git.example.org:22 upstream");
+
+        var (exit, output) = Run(Plan(), answers);
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("ok    allow git.example.org:22/TCP: reached", output, StringComparison.Ordinal);
+    }
+
+    // A proxy that forwards a TLS connection to the dialled address whatever its SNI says.
+    [Fact]
+    public void SniSpoofForwardedToTheDialledAddress_FailsTheProbe()
+    {
+        var (exit, output) = Run(Plan(), [.. EnforcedPolicy.Where(a => !a.StartsWith("api.example.org:443:", StringComparison.Ordinal))]);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("FAIL  deny spoofed SNI api.example.org:443/TLS sent to 192.0.2.1: reached, expected blocked", output, StringComparison.Ordinal);
+    }
+
     private (int Exit, string Output) Run(ProbePlan plan, IEnumerable<string> answers)
     {
         Assert.True(File.Exists("/bin/sh"), "the probe script needs a POSIX shell");
@@ -143,28 +207,50 @@ public sealed class ProbeScriptTests : IDisposable
         return (process.ExitCode, output);
     }
 
-    /// <summary>Answers with the HTTP code listed for "URL" or "HostHeader|URL"; 000 and a failure exit otherwise.</summary>
+    /// <summary>
+    /// Answers with the HTTP code listed for "URL", "HostHeader|URL" or "ConnectTo|URL"; 000 and a
+    /// failure exit otherwise. The proxy's stats list the upstream connections the nc stand-in counted.
+    /// </summary>
     private const string CurlStub = """
         #!/bin/sh
-        url=""; host=""; prev=""
+        url=""; host=""; connect=""; prev=""
         for a in "$@"; do
           [ "$prev" = "-H" ] && host="${a#Host: }"
+          [ "$prev" = "--connect-to" ] && connect="$a"
           case "$a" in http://*|https://*) url="$a" ;; esac
           prev="$a"
         done
         case "$url" in *quitquitquit) exit 0 ;; esac
+        case "$url" in
+          *127.0.0.1:15000/stats*)
+            for f in "$TMPDIR"/cx.*; do
+              [ -f "$f" ] || continue
+              name=${f##*/cx.}
+              echo "cluster.outbound|${name##*:}||${name%:*}.upstream_cx_total: $(cat "$f")"
+            done
+            exit 0 ;;
+        esac
         key="$url"
         [ -n "$host" ] && key="$host|$url"
+        [ -n "$connect" ] && key="$connect|$url"
         code=$(awk -v k="$key" '$1 == k { print $2 }' "$PROBE_ANSWERS")
         [ -n "$code" ] || code=000
         case " $* " in *http_code*) printf '%s' "$code" ;; esac
         [ "$code" != 000 ]
         """;
 
-    /// <summary>An "open" TCP destination speaks first; any other closes at once, as a sidecar's black hole does.</summary>
+    /// <summary>
+    /// An "open" TCP destination speaks first; an "upstream" one stays silent but the proxy counts an
+    /// upstream connection; a "silent" one is held open by the sidecar with nothing behind it; any
+    /// other closes at once, as a sidecar's black hole does.
+    /// </summary>
     private const string NcStub = """
         #!/bin/sh
         if grep -qx "$1:$2 open" "$PROBE_ANSWERS"; then echo "SSH-2.0-stub"; exit 0; fi
+        if grep -qx "$1:$2 upstream" "$PROBE_ANSWERS"; then
+          f="$TMPDIR/cx.$1:$2"; n=$(cat "$f" 2>/dev/null || echo 0); echo $((n + 1)) > "$f"; exit 0
+        fi
+        if grep -qx "$1:$2 silent" "$PROBE_ANSWERS"; then exit 0; fi
         exit 1
         """;
 

@@ -24,9 +24,14 @@ internal static class PolicyAssert
         Assert.True(plan.WithCode(code).Count == 0, $"expected no {code}; got:\n{plan.Dump()}");
     }
 
+    /// <summary>
+    /// No finding of the policy: a synthetic prod stack names no cluster, so the delivery-target
+    /// warning (EGR500, tested in Delivery/) is not one of the findings a profile rule test is about.
+    /// </summary>
     public static void Clean(EgressPlan plan)
     {
-        Assert.True(plan.Diagnostics.Count == 0, $"expected no findings; got:\n{plan.Dump()}");
+        var findings = plan.Diagnostics.Where(d => d.Code != Core.Diagnostics.DeliveryCodes.ProdTargetMissing.Code).ToList();
+        Assert.True(findings.Count == 0, $"expected no findings; got:\n{plan.Dump()}");
         Assert.NotNull(plan.Manifests);
     }
 }

@@ -67,7 +67,8 @@ public class ProbeJobTests
             Assert.Equal(0.0, job.Value("spec", "backoffLimit"));
             Assert.Equal(3600.0, job.Value("spec", "ttlSecondsAfterFinished"));
             Assert.Equal((double)probe.DeadlineSeconds, job.Value("spec", "activeDeadlineSeconds"));
-            Assert.Equal("true", job.Value("spec", "template", "metadata", "labels", ProbeJobArgsMapper.InjectLabel));
+            // The probe gets what the namespace's workloads get: no forced injection.
+            Assert.Null(job.Value("spec", "template", "metadata", "labels", ProbeJobArgsMapper.InjectLabel));
             Assert.Contains("\"holdApplicationUntilProxyStarts\": true", (string)job.Value("spec", "template", "metadata", "annotations", ProbeJobArgsMapper.ProxyConfigAnnotation)!, StringComparison.Ordinal);
             Assert.Equal("Never", job.Value("spec", "template", "spec", "restartPolicy"));
 
@@ -76,12 +77,51 @@ public class ProbeJobTests
             var command = ((IEnumerable<object>)container["command"]).Cast<string>().ToList();
             Assert.Equal(["/bin/sh", "-c", probe.Script], command);
             var script = command[2];
-            Assert.All(allowed[probe.Namespace], d => Assert.Contains($"'allow {d}'", script, StringComparison.Ordinal));
+            Assert.All(allowed[probe.Namespace], d => Assert.Contains($"'allow {d}", script, StringComparison.Ordinal));
             Assert.Contains("'deny undeclared host example.com:443/TLS'", script, StringComparison.Ordinal);
             Assert.Contains("'deny undeclared host example.com:80/HTTP'", script, StringComparison.Ordinal);
             Assert.Contains("'deny undeclared port ", script, StringComparison.Ordinal);
             Assert.Contains("T=4\n", script, StringComparison.Ordinal);
             Assert.Contains(ProbeScript.QuitSidecarUrl, script, StringComparison.Ordinal);
+        }
+    }
+
+    // A failed probe must not block every later pulumi up: the provider replaces an unready Job on the
+    // next update instead of awaiting it again, and awaits it only as long as its deadline allows.
+    [Fact]
+    public async Task ProbeJob_IsReplacedWhenUnready_AndAwaitedForItsDeadlinePlusAMargin()
+    {
+        var stack = ProdWithProbe();
+        var run = await RunAsync(stack);
+        var plan = EgressPipeline.Evaluate(PulumiConfig.Keys(stack));
+        var probes = ProbePlanner.Plan(plan.Manifests!, plan.Config!.Probe);
+
+        foreach (var probe in probes)
+        {
+            var job = Assert.Single(run.OfType(JobType), j => j.Name == $"{probe.Namespace}-probe");
+            Assert.Equal("true", job.Value("metadata", "annotations", ProbeJobArgsMapper.ReplaceUnreadyAnnotation));
+            var seconds = int.Parse((string)job.Value("metadata", "annotations", ProbeJobArgsMapper.TimeoutSecondsAnnotation)!, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(probe.DeadlineSeconds + ProbeJobArgsMapper.AwaitMarginSeconds, seconds);
+            Assert.True(seconds > probe.DeadlineSeconds);
+            Assert.True(seconds < 15 * 60, "the provider's default Job await (10 minutes) should not be exceeded by far");
+        }
+    }
+
+    // egressctl render prints the Job for review; what Pulumi registers must be that Job, field for
+    // field (only the name differs: Pulumi's carries a random suffix kept by the policy hash).
+    [Fact]
+    public async Task RegisteredJob_IsTheRenderedJob()
+    {
+        var stack = ProdWithProbe();
+        var run = await RunAsync(stack);
+        var plan = EgressPipeline.Evaluate(PulumiConfig.Keys(stack));
+
+        foreach (var probe in ProbePlanner.Plan(plan.Manifests!, plan.Config!.Probe))
+        {
+            var job = Assert.Single(run.OfType(JobType), j => j.Name == $"{probe.Namespace}-probe");
+            var registered = job.Inputs.Canonical().Replace((string)job.Value("metadata", "name")!, "NAME", StringComparison.Ordinal);
+            var rendered = ProbeJobManifest.ToTree(probe).Canonical().Replace(ProbeJobManifest.RenderedName(probe), "NAME", StringComparison.Ordinal);
+            Assert.Equal(rendered, registered);
         }
     }
 

@@ -22,33 +22,62 @@ public class ClusterProviderTests
     }
 
     [Fact]
-    public async Task Provider_TakesKubeconfigContextAndRenderDirectoryFromConfig()
+    public async Task Provider_TakesKubeconfigAndContextFromConfig_ContextIsTheClusterIdentity()
     {
-        var keys = PulumiConfig.Keys(PulumiConfig.ShippedStackText("prod") + """
+        var keys = PulumiConfig.Keys(PulumiConfig.ShippedStackText("dev") + """
 
-              egress-infra:kubeconfig: /home/ci/.kube/prod
-              egress-infra:context: prod-eu-west
-              egress-infra:renderYamlToDirectory: out/prod
+              egress-infra:kubeconfig: /home/ci/.kube/dev
+              egress-infra:context: dev-eu-west
             """);
 
         var run = await ProgramRun.RunAsync(PulumiConfig.FromKeys(keys));
 
         var provider = Assert.Single(run.OfType("pulumi:providers:kubernetes"));
-        Assert.Equal("/home/ci/.kube/prod", provider.Inputs["kubeconfig"]);
-        Assert.Equal("prod-eu-west", provider.Inputs["context"]);
-        Assert.Equal("out/prod", provider.Inputs["renderYamlToDirectory"]);
+        Assert.Equal("/home/ci/.kube/dev", provider.Inputs["kubeconfig"]);
+        Assert.Equal("dev-eu-west", provider.Inputs["context"]);
+        Assert.Equal("dev-eu-west", provider.Inputs["clusterIdentifier"]);
+        Assert.False(provider.Inputs.ContainsKey("renderYamlToDirectory"));
     }
 
-    // Pulumi.yaml declares these settings with "" as default; blank must not become an empty context
-    // or an empty render directory.
+    [Fact]
+    public async Task Provider_TakesRenderDirectoryFromConfig_AndSkipsThePreflight()
+    {
+        var keys = PulumiConfig.Keys(PulumiConfig.ShippedStackText("dev") + "\n  egress-infra:renderYamlToDirectory: out/dev\n");
+
+        var run = await ProgramRun.RunAsync(PulumiConfig.FromKeys(keys), cluster: new FakeCluster { MissingNamespaces = { "sandbox" } });
+
+        var provider = Assert.Single(run.OfType("pulumi:providers:kubernetes"));
+        Assert.Equal("out/dev", provider.Inputs["renderYamlToDirectory"]);
+        Assert.DoesNotContain(run.Registered, Mocks.IsRead);
+        Assert.NotEmpty(run.KubernetesObjects());
+    }
+
+    // The provider rejects a context next to a render directory; a prod stack that names its context
+    // can still render.
+    [Fact]
+    public async Task RenderingAProdStack_LeavesContextAndIdentityOut()
+    {
+        var keys = PulumiConfig.Keys(PulumiConfig.ShippedStackText("prod") + "\n  egress-infra:renderYamlToDirectory: out/prod\n");
+
+        var run = await ProgramRun.RunAsync(PulumiConfig.FromKeys(keys), "prod");
+
+        var provider = Assert.Single(run.OfType("pulumi:providers:kubernetes"));
+        Assert.Equal("out/prod", provider.Inputs["renderYamlToDirectory"]);
+        Assert.False(provider.Inputs.ContainsKey("context"));
+        Assert.False(provider.Inputs.ContainsKey("clusterIdentifier"));
+    }
+
+    // Pulumi.yaml declares these settings with "" as default; blank must not become an empty context,
+    // kubeconfig or render directory.
     [Fact]
     public async Task BlankProviderSettings_AreLeftUnset()
     {
-        var run = await ProgramRun.ShippedStackAsync("prod");
+        var run = await ProgramRun.ShippedStackAsync("dev");
 
         var provider = Assert.Single(run.OfType("pulumi:providers:kubernetes"));
         Assert.False(provider.Inputs.ContainsKey("context"));
+        Assert.False(provider.Inputs.ContainsKey("clusterIdentifier"));
         Assert.False(provider.Inputs.ContainsKey("renderYamlToDirectory"));
-        Assert.NotEqual(string.Empty, provider.Inputs.GetValueOrDefault("kubeconfig"));
+        Assert.False(provider.Inputs.ContainsKey("kubeconfig"));
     }
 }

@@ -33,6 +33,11 @@ public static partial class StackConfigBinder
         var timeout = reader.Integer(map["timeoutSeconds"], "probe.timeoutSeconds", required: false, 2, 60) ?? defaults.TimeoutSeconds;
         var ttl = reader.Integer(map["ttlSecondsAfterFinished"], "probe.ttlSecondsAfterFinished", required: false, 0, 2_592_000) ?? defaults.TtlSecondsAfterFinished;
 
+        if (enabled && !image.Contains("@sha256:", StringComparison.Ordinal))
+        {
+            reader.Report(DeliveryCodes.ProbeImageNotPinned.Create("probe.image", $"The probe image '{image}' is not pinned by digest."));
+        }
+
         CheckDeniedHost(reader, map["deniedHost"], deniedHost, egress);
         CheckSpoofAddress(reader, map["spoofAddress"], spoofAddress, egress);
         return new ProbeConfig(enabled, image, deniedHost, spoofAddress, (int)timeout, (int)ttl);
