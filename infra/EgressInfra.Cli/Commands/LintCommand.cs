@@ -68,8 +68,9 @@ public static class LintCommand
         var skipped = c.Skipped == 0
             ? "0 skipped"
             : $"{c.Skipped} skipped ({string.Join(", ", c.SkippedKinds.Select(k => $"{k.Key}: {k.Value}"))})";
+        var enforcement = string.Concat(c.EnforcementKinds.Select(k => $", {Count(k.Value, k.Key, k.Key.EndsWith('y') ? k.Key[..^1] + "ies" : null)}"));
         return $"lint: {Count(c.Documents, "document")}, {Count(c.ServiceEntries, "ServiceEntry", "ServiceEntries")}, "
-            + $"{Count(c.Sidecars, "Sidecar")}, {skipped}; {Count(result.Errors, "error")}, {Count(result.Warnings, "warning")}";
+            + $"{Count(c.Sidecars, "Sidecar")}{enforcement}, {skipped}; {Count(result.Errors, "error")}, {Count(result.Warnings, "warning")}";
     }
 
     private static string Count(int n, string one, string? many = null) => n == 1 ? $"1 {one}" : $"{n} {many ?? one + "s"}";
@@ -81,6 +82,13 @@ public static class LintCommand
         json.WriteNumber("documents", c.Documents);
         json.WriteNumber("serviceEntries", c.ServiceEntries);
         json.WriteNumber("sidecars", c.Sidecars);
+        json.WriteStartObject("checked");
+        foreach (var (kind, count) in c.EnforcementKinds)
+        {
+            json.WriteNumber(kind, count);
+        }
+
+        json.WriteEndObject();
         json.WriteStartObject("skipped");
         foreach (var (kind, count) in c.SkippedKinds)
         {

@@ -13,6 +13,7 @@ public static class DiagnosticCatalog
         .. AnalysisCodes.All,
         .. PolicyCodes.All,
         .. EnforcementCodes.All,
+        .. EnforcementKindCodes.All,
         .. DeliveryCodes.All,
         .. AdoptionCodes.All,
         .. AmbientCodes.All,

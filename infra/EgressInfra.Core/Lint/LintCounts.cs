@@ -9,5 +9,8 @@ namespace EgressInfra.Core.Lint;
 /// <param name="SkippedKinds">Other kinds, not checked, with how many documents each.</param>
 public sealed record LintCounts(int Documents, int ServiceEntries, int Sidecars, ValueMap<int> SkippedKinds)
 {
+    /// <summary>Documents of the enforcement kinds (Gateway, VirtualService, DestinationRule, AuthorizationPolicy, NetworkPolicy), by kind.</summary>
+    public ValueMap<int> EnforcementKinds { get; init; } = ValueMap<int>.Empty;
+
     public int Skipped => SkippedKinds.Values.Sum();
 }

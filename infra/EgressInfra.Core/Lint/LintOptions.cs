@@ -10,7 +10,11 @@ namespace EgressInfra.Core.Lint;
 /// HTTP, open ports, SNI spoofing, broad ranges, wildcards, catch-alls…) judge every ServiceEntry read,
 /// as errors, the way `check` judges a production stack.
 /// </param>
-public sealed record LintOptions(bool RaiseToErrors = false, bool ApplyRestrictiveRules = false)
+/// <param name="EnforcementRules">
+/// Apply the restrictive profile's rules for hand-written enforcement setups (EGR490, EGR491): every
+/// egress path guarded by an AuthorizationPolicy, no ALLOW policy with an empty rule.
+/// </param>
+public sealed record LintOptions(bool RaiseToErrors = false, bool ApplyRestrictiveRules = false, bool EnforcementRules = false)
 {
     public const string PermissiveProfile = "permissive";
 
@@ -24,7 +28,7 @@ public sealed record LintOptions(bool RaiseToErrors = false, bool ApplyRestricti
     public static LintOptions? ForProfile(string profile, bool strict = false) => profile switch
     {
         PermissiveProfile => new LintOptions(RaiseToErrors: strict),
-        RestrictiveProfile => new LintOptions(RaiseToErrors: strict, ApplyRestrictiveRules: true),
+        RestrictiveProfile => new LintOptions(RaiseToErrors: strict, ApplyRestrictiveRules: true, EnforcementRules: true),
         _ => null,
     };
 }

@@ -1,10 +1,12 @@
 using EgressInfra.Core.Analysis;
+using EgressInfra.Core.Analysis.Enforcement;
 using EgressInfra.Core.Collections;
 using EgressInfra.Core.Diagnostics;
 using EgressInfra.Core.Manifests;
 using EgressInfra.Core.Manifests.Reading;
 using EgressInfra.Core.Sources;
 using EgressInfra.Core.Validation.Istio;
+using EgressInfra.Core.Validation.Objects;
 
 namespace EgressInfra.Core.Lint;
 
@@ -49,6 +51,8 @@ public static class ManifestLinter
         var skipped = new SortedDictionary<string, int>(StringComparer.Ordinal);
         int documents = 0, serviceEntries = 0, sidecarCount = 0;
 
+        var setObjects = new List<PlacedObject>();
+        var enforcementCounts = new SortedDictionary<string, int>(StringComparer.Ordinal);
         Diagnostic? stopped = null;
         foreach (var (file, text) in inputs)
         {
@@ -73,52 +77,93 @@ public static class ManifestLinter
                     break;
                 }
 
-                documents++;
-                var read = document.Root is null ? null : ManifestReader.Read(document.Root);
-                diagnostics.AddRange(document.Problems.Select(d => d with
+                // kubectl applies the items of a List one by one: lint reads them as documents of their own.
+                IReadOnlyList<ConfigNode?> roots = document.Root is null ? [null] : [.. ListItems.Expand(document.Root)];
+                var first = true;
+                foreach (var root in roots)
                 {
-                    Location = d.Location ?? new SourceLocation(file, document.StartLine, 1),
-                    Resource = d.Resource ?? read?.Resource,
-                }));
-                if (read is null)
-                {
-                    continue;
-                }
-
-                diagnostics.AddRange(read.Diagnostics);
-                if (document.Root is MappingNode tree)
-                {
-                    trees.Add(new AmbientLint.Document(tree, read.Resource));
-                }
-
-                switch (read.Kind)
-                {
-                    case ManifestKind.ServiceEntry:
-                        serviceEntries++;
-                        if (read.Object is ServiceEntry entry)
+                    documents++;
+                    var read = root is null ? null : ManifestReader.Read(root);
+                    if (first)
+                    {
+                        // The document's own problems (YAML syntax, duplicate keys) are reported once, with the first object.
+                        diagnostics.AddRange(document.Problems.Select(d => d with
                         {
-                            var readEntry = new ReadEntry(entry, document.Root!, read.Resource);
-                            entries.Add(readEntry);
-                            diagnostics.AddRange(validate(readEntry.Effective).Select(d => readEntry.Place(d, keepResource: false)));
-                        }
+                            Location = d.Location ?? new SourceLocation(file, document.StartLine, 1),
+                            Resource = d.Resource ?? (root == document.Root ? read?.Resource : null),
+                        }));
+                        first = false;
+                    }
 
-                        break;
-                    case ManifestKind.Sidecar:
-                        sidecarCount++;
-                        if (read.Object is Sidecar sidecar && document.Root is MappingNode sidecarRoot)
-                        {
-                            sidecars.Add(sidecar);
-                            var place = new ReadSidecar(sidecarRoot, read.Resource);
-                            sidecarDocuments.Add(place);
-                            diagnostics.AddRange(SidecarValidator.Validate(sidecarRoot).Select(place.Place));
-                        }
+                    if (read is null)
+                    {
+                        continue;
+                    }
 
-                        break;
-                    case ManifestKind.Other:
-                        skipped[read.KindName!] = skipped.GetValueOrDefault(read.KindName!) + 1;
-                        break;
+                    diagnostics.AddRange(read.Diagnostics);
+                    if (root is MappingNode tree)
+                    {
+                        trees.Add(new AmbientLint.Document(tree, read.Resource));
+                    }
+
+                    switch (read.Kind)
+                    {
+                        case ManifestKind.ServiceEntry:
+                            serviceEntries++;
+                            if (read.Object is ServiceEntry entry)
+                            {
+                                var readEntry = new ReadEntry(entry, root!, read.Resource);
+                                entries.Add(readEntry);
+                                diagnostics.AddRange(validate(readEntry.Effective).Select(d => readEntry.Place(d, keepResource: false)));
+                                setObjects.Add(PlacedObject.Of(ServiceEntry.Group, ServiceEntry.KindName, (MappingNode)root!, read.Resource));
+                            }
+
+                            break;
+                        case ManifestKind.Sidecar:
+                            sidecarCount++;
+                            if (read.Object is Sidecar sidecar && root is MappingNode sidecarRoot)
+                            {
+                                sidecars.Add(sidecar);
+                                var place = new ReadSidecar(sidecarRoot, read.Resource);
+                                sidecarDocuments.Add(place);
+                                diagnostics.AddRange(SidecarValidator.Validate(sidecarRoot).Select(place.Place));
+                                setObjects.Add(PlacedObject.Of(ServiceEntry.Group, Sidecar.KindName, (MappingNode)root!, read.Resource));
+                            }
+
+                            break;
+                        case ManifestKind.Other:
+                            var map = (MappingNode)root!;
+                            var apiVersion = SpecNode.String(map, "apiVersion") ?? string.Empty;
+                            var group = apiVersion.Contains('/', StringComparison.Ordinal) ? apiVersion[..apiVersion.LastIndexOf('/')] : string.Empty;
+                            if (EnforcementKind.Find(group, read.KindName!) is { } kind)
+                            {
+                                enforcementCounts[kind.Kind] = enforcementCounts.GetValueOrDefault(kind.Kind) + 1;
+                                var found = ObjectChecker.Check(kind, map, apiVersion, DefaultNamespace);
+                                diagnostics.AddRange(found.Select(d => d with { Location = d.Location ?? ConfigPath.LocateSource(map, d.Path), Resource = d.Resource ?? read.Resource }));
+                                if (!found.Any(d => d.Code is "EGR151" or "EGR155" or "EGR402"))
+                                {
+                                    setObjects.Add(PlacedObject.Of(group, kind.Kind, map, read.Resource));
+                                }
+
+                                break;
+                            }
+
+                            skipped[read.KindName!] = skipped.GetValueOrDefault(read.KindName!) + 1;
+                            setObjects.Add(PlacedObject.Of(group, read.KindName!, map, read.Resource));
+                            break;
+                    }
                 }
             }
+        }
+
+        var set = new ObjectSet([.. setObjects.Select(o => o.Object)]);
+        foreach (var finding in EnforcementAnalyzer.Analyze(set, options.EnforcementRules))
+        {
+            var placed = setObjects[finding.ObjectIndex].Place(finding.Diagnostic);
+
+            // Analysis findings inform (Istio admits the objects); the profile's own rules keep their severity.
+            var isProfileRule = finding.Diagnostic.Code is "EGR490" or "EGR491";
+            diagnostics.Add(placed.Severity == Severity.Error && !isProfileRule ? placed with { Severity = Severity.Warning } : placed);
         }
 
         var candidates = sidecars.Select((s, i) => new SidecarConflicts.Candidate(
@@ -166,7 +211,7 @@ public static class ManifestLinter
         var final = options.RaiseToErrors
             ? diagnostics.Select(d => d.Severity == Severity.Warning ? d with { Severity = Severity.Error } : d)
             : diagnostics;
-        var counts = new LintCounts(documents, serviceEntries, sidecarCount, new ValueMap<int>(skipped));
+        var counts = new LintCounts(documents, serviceEntries, sidecarCount, new ValueMap<int>(skipped)) { EnforcementKinds = new ValueMap<int>(enforcementCounts) };
         return new LintResult(DiagnosticOrder.Sort(final), counts, [.. entries.Select(e => e.Entry)], sidecars);
     }
 
@@ -222,6 +267,21 @@ public static class ManifestLinter
         {
             Location = finding.Location ?? ConfigPath.LocateSource(root, finding.Path),
             Resource = keepResource ? finding.Resource ?? resource : resource,
+        };
+    }
+
+    /// <summary>An object of the analysed set, and how its findings are placed in its file.</summary>
+    private sealed class PlacedObject(SetObject obj, string? resource)
+    {
+        public SetObject Object { get; } = obj;
+
+        public static PlacedObject Of(string group, string kind, MappingNode root, string? resource) =>
+            new(new SetObject(group, kind, ObjectInput.Of(root, DefaultNamespace)), resource);
+
+        public Diagnostic Place(Diagnostic finding) => finding with
+        {
+            Location = finding.Location ?? ConfigPath.LocateSource(Object.Input.Root, finding.Path),
+            Resource = finding.Resource ?? resource,
         };
     }
 }

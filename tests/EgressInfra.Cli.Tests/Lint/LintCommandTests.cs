@@ -52,12 +52,12 @@ public class LintCommandTests
     }
 
     [Fact]
-    public void ExternalDirectory_CountsEveryDocumentAndSkipsVirtualServices()
+    public void ExternalDirectory_CountsEveryDocumentAndChecksVirtualServices()
     {
         var (exit, output, _) = CliRunner.Run("lint", TestData("external"));
 
         Assert.True(exit == 0, output);
-        Assert.Contains("lint: 7 documents, 5 ServiceEntries, 0 Sidecars, 2 skipped (VirtualService: 2); 0 errors", output, StringComparison.Ordinal);
+        Assert.Contains("lint: 7 documents, 5 ServiceEntries, 0 Sidecars, 2 VirtualServices, 0 skipped; 0 errors", output, StringComparison.Ordinal);
     }
 
     [Fact]

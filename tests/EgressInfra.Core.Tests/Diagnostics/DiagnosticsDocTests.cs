@@ -18,6 +18,8 @@ public class DiagnosticsDocTests
         ("EGR15,EGR16,EGR17,EGR18,EGR19", "Manifests as the API server reads them (EGR150–EGR199)"),
         ("EGR2", "Analysis across entries (EGR2xx)"),
         ("EGR3", "Profiles, waivers and presets (EGR3xx)"),
+        ("EGR40,EGR41,EGR42,EGR43,EGR44,EGR45", "Enforcement kinds one by one: Gateway, VirtualService, DestinationRule, AuthorizationPolicy, NetworkPolicy (EGR400–EGR459)"),
+        ("EGR47,EGR48,EGR49", "Enforcement across objects and the restrictive profile (EGR470–EGR499)"),
         ("EGR50,EGR51,EGR52", "Delivery: target, preflight and probe (EGR500–EGR529)"),
         ("EGR6", "Teams and adoption: fragments, CODEOWNERS, import and learn (EGR6xx)"),
     ];

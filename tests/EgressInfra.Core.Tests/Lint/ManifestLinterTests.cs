@@ -42,7 +42,7 @@ public class ManifestLinterTests
 
         Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
         Assert.Equal((7, 5, 0), (result.Counts.Documents, result.Counts.ServiceEntries, result.Counts.Sidecars));
-        Assert.Equal(2, result.Counts.SkippedKinds["VirtualService"]);
+        Assert.Equal(2, result.Counts.EnforcementKinds["VirtualService"]);
         Assert.Equal(5, result.ServiceEntries.Count);
     }
 

@@ -59,7 +59,11 @@ public sealed record MapShape(FieldShape Values, int? MaxProperties = null, Valu
 }
 
 /// <summary>A fixed set of fields: anything else is an unknown field under strict field validation.</summary>
-public sealed record ObjectShape(IReadOnlyList<Field> Fields) : FieldShape
+/// <param name="Open">
+/// The fields listed are those EgressInfra knows, and newer Istio versions may have more: an unknown
+/// field is then a warning (EGR401), not an error, so that manifests for a newer Istio still lint clean.
+/// </param>
+public sealed record ObjectShape(IReadOnlyList<Field> Fields, bool Open = false) : FieldShape
 {
     public override string Expected => "a mapping";
 
@@ -81,3 +85,9 @@ public sealed record AnyShape : FieldShape
 
 /// <summary>A check on a string (or a map key) beyond its type: returns a message when the value is rejected.</summary>
 public sealed record ValueRule(DiagnosticDescriptor Code, Func<string, string?> Check);
+
+/// <summary>A number that may have a fraction (the schema's type: number), such as a percentage.</summary>
+public sealed record NumberShape : FieldShape
+{
+    public override string Expected => "a number";
+}

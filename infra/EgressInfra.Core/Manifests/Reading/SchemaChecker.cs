@@ -52,6 +52,9 @@ public sealed class SchemaChecker
             case BooleanShape:
                 CheckBoolean(node, path);
                 break;
+            case NumberShape n when node is not ScalarNode { Kind: ScalarKind.Integer or ScalarKind.Float }:
+                WrongType(node, n, path, node is ScalarNode { Kind: ScalarKind.String } text && YamlTreeReader.ResolvePlain(text.Text) is ScalarKind.Integer or ScalarKind.Float ? $"Write {text.Text} without quotes." : null);
+                break;
             case ListShape l:
                 CheckList(node, l, path, scope);
                 break;
@@ -224,6 +227,12 @@ public sealed class SchemaChecker
         {
             var fieldPath = ConfigPath.Child(path, key.Text);
             var field = shape.Find(key.Text);
+            if (field is null && shape.Open)
+            {
+                Report(EnforcementKindCodes.UnknownFieldNewer.Create(fieldPath, $"unknown field \"{key.Text}\" (not in the schema EgressInfra knows)", UnknownFieldHint(key.Text, here)), key);
+                continue;
+            }
+
             if (field is null)
             {
                 Report(ManifestCodes.UnknownField.Create(fieldPath, $"unknown field \"{key.Text}\"", UnknownFieldHint(key.Text, here)), key);
