@@ -68,7 +68,7 @@ public static class LintCommand
         var skipped = c.Skipped == 0
             ? "0 skipped"
             : $"{c.Skipped} skipped ({string.Join(", ", c.SkippedKinds.Select(k => $"{k.Key}: {k.Value}"))})";
-        var enforcement = string.Concat(c.EnforcementKinds.Select(k => $", {Count(k.Value, k.Key, k.Key.EndsWith('y') ? k.Key[..^1] + "ies" : null)}"));
+        var enforcement = string.Concat(c.EnforcementKinds.Select(k => $", {Count(k.Value, k.Key, k.Key.EndsWith('y') && !"aeiou".Contains(k.Key[^2], StringComparison.Ordinal) ? k.Key[..^1] + "ies" : null)}"));
         return $"lint: {Count(c.Documents, "document")}, {Count(c.ServiceEntries, "ServiceEntry", "ServiceEntries")}, "
             + $"{Count(c.Sidecars, "Sidecar")}{enforcement}, {skipped}; {Count(result.Errors, "error")}, {Count(result.Warnings, "warning")}";
     }
