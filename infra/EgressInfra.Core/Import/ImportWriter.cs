@@ -53,6 +53,11 @@ internal static class ImportWriter
             .Append(input.Skipped.Count == 0 ? ")" : $"; skipped: {string.Join(", ", input.Skipped.Select(k => $"{k.Key} {k.Value}"))})")
             .Append(CultureInfo.InvariantCulture, $": {services} services, {presets} presets.\n")
             .Append("# Review owners and reasons (the restrictive profile requires both) before deploying.\n");
+        if (input.Gateway.Namespace is { } gateway)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"# Gateway mode: read from {input.Gateway.Objects} egress-infra objects; {gateway} is the gateway's namespace, its ServiceEntry copies are not services.\n");
+        }
+
         if (notes.Count > 0)
         {
             sb.Append("# Not carried over or changed:\n");
