@@ -33,7 +33,12 @@ public static class EgressImporter
 
         var policy = OutboundPolicy(input, governed, notes);
         var imports = SidecarImports(input, notes);
-        var body = ImportWriter.Config(options, governed, policy, imports, services, presets);
+        if (input.Gateway.Namespace is { } gateway)
+        {
+            imports?.Remove($"{gateway}/*");
+        }
+
+        var body = ImportWriter.Config(options, governed, policy, imports, services, presets, input.Gateway);
         var expected = InputGrants(input, governed);
         var differences = Compare(expected, body, options);
         var text = ImportWriter.Stack(body, input, notes, differences, services.Count, presets.Count);

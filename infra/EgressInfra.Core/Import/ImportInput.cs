@@ -25,6 +25,9 @@ internal sealed class ImportInput
 
     public SortedDictionary<string, int> Skipped { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>egress-infra's gateway-mode objects (Gateway, VirtualService, DestinationRule, AuthorizationPolicy, NetworkPolicy).</summary>
+    public GatewayRender Gateway { get; } = new();
+
     public static ImportInput Read(IEnumerable<(string File, string Text)> inputs)
     {
         var input = new ImportInput();
@@ -49,7 +52,23 @@ internal sealed class ImportInput
             }
         }
 
+        input.SetAsideGateway();
         return input;
+    }
+
+    /// <summary>In a gateway-mode render, the gateway's namespace is no governed namespace: its ServiceEntry copies and Sidecar go.</summary>
+    private void SetAsideGateway()
+    {
+        if (Gateway.Namespace is not { } gateway)
+        {
+            return;
+        }
+
+        Entries.RemoveAll(e => e.Namespace == gateway && e.Entry.Metadata.Labels.GetValueOrDefault(ManagedLabels.ManagedBy) == ManagedLabels.ManagedByValue);
+        if (Sidecars.TryGetValue(gateway, out var sidecar) && sidecar.Sidecar.Metadata.Labels.GetValueOrDefault(ManagedLabels.ManagedBy) == ManagedLabels.ManagedByValue)
+        {
+            Sidecars.Remove(gateway);
+        }
     }
 
     private void Add(ConfigNode node, string file)
@@ -60,6 +79,11 @@ internal sealed class ImportInput
         switch (read.Kind)
         {
             case ManifestKind.Other:
+                if (Gateway.Observe(read.KindName, node, TreeValues.String(TreeValues.Mapping(node, "metadata")?["namespace"]) ?? ManifestLinter.DefaultNamespace))
+                {
+                    return;
+                }
+
                 Skipped[read.KindName!] = Skipped.GetValueOrDefault(read.KindName!) + 1;
                 return;
             case ManifestKind.Invalid:

@@ -16,13 +16,18 @@ internal static class ImportWriter
         OutboundTrafficPolicy policy,
         List<string>? imports,
         List<ImportedService> services,
-        List<ImportedPreset> presets)
+        List<ImportedPreset> presets,
+        GatewayRender render)
     {
-        var egress = new List<(string, ConfigNode)>
+        var gateway = render.Namespace is null ? null : render;
+        var egress = new List<(string, ConfigNode)>();
+        if (gateway is not null)
         {
-            ("outboundTrafficPolicy", S(policy.Name())),
-            ("namespaces", Seq(governed.Select(S))),
-        };
+            egress.AddRange(GatewayBlock(gateway));
+        }
+
+        egress.Add(("outboundTrafficPolicy", S(policy.Name())));
+        egress.Add(("namespaces", Seq(governed.Select(S))));
         if (imports is not null)
         {
             egress.Add(("sidecarImports", Seq(imports.Select(S))));
@@ -35,7 +40,7 @@ internal static class ImportWriter
 
         if (services.Count > 0)
         {
-            egress.Add(("services", Seq(services.OrderBy(s => s.Name, StringComparer.Ordinal).Select(Service))));
+            egress.Add(("services", Seq(services.OrderBy(s => s.Name, StringComparer.Ordinal).Select(s => Service(s, gateway)))));
         }
 
         return Map(("environment", S(options.Environment.Name())), ("egress", Map([.. egress])));
@@ -48,6 +53,11 @@ internal static class ImportWriter
             .Append(input.Skipped.Count == 0 ? ")" : $"; skipped: {string.Join(", ", input.Skipped.Select(k => $"{k.Key} {k.Value}"))})")
             .Append(CultureInfo.InvariantCulture, $": {services} services, {presets} presets.\n")
             .Append("# Review owners and reasons (the restrictive profile requires both) before deploying.\n");
+        if (input.Gateway.Namespace is { } gateway)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"# Gateway mode: read from {input.Gateway.Objects} egress-infra objects; {gateway} is the gateway's namespace, its ServiceEntry copies are not services.\n");
+        }
+
         if (notes.Count > 0)
         {
             sb.Append("# Not carried over or changed:\n");
@@ -83,7 +93,26 @@ internal static class ImportWriter
         return Map([.. entries]);
     }
 
-    private static MappingNode Service(ImportedService service)
+    /// <summary><c>mode: gateway</c>, the gateway's namespace, selector and Service, and whether NetworkPolicies were rendered.</summary>
+    private static IEnumerable<(string, ConfigNode)> GatewayBlock(GatewayRender gateway)
+    {
+        yield return ("mode", S(EgressMode.Gateway.Name()));
+        var block = new List<(string, ConfigNode)> { ("namespace", S(gateway.Namespace!)) };
+        if (gateway.Selector() is { Count: > 0 } selector)
+        {
+            block.Add(("selector", Map([.. selector.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, (ConfigNode)S(p.Value)))])));
+        }
+
+        if (gateway.Service() is { } service)
+        {
+            block.Add(("service", S(service)));
+        }
+
+        yield return ("gateway", Map([.. block]));
+        yield return ("networkPolicy", Map(("enabled", new ScalarNode(gateway.NetworkPolicies ? "true" : "false", ScalarKind.Boolean))));
+    }
+
+    private static MappingNode Service(ImportedService service, GatewayRender? gateway)
     {
         var spec = service.Spec;
         var entries = new List<(string, ConfigNode)>
@@ -96,7 +125,7 @@ internal static class ImportWriter
             entries.Add(("addresses", Seq(spec.Addresses.Order(StringComparer.Ordinal).Select(S))));
         }
 
-        entries.Add(("ports", Seq(spec.Ports.OrderBy(p => p.Number).Select(Port))));
+        entries.Add(("ports", Seq(spec.Ports.OrderBy(p => p.Number).Select(p => Port(p, gateway is not null && spec.Hosts.Any(h => gateway.Originates(h, p.Number)))))));
         entries.Add(("resolution", S(Grants.Resolution(spec).Name())));
         if (Grants.Location(spec) == ServiceLocation.MeshInternal)
         {
@@ -114,11 +143,16 @@ internal static class ImportWriter
             entries.Add(("subjectAltNames", Seq(spec.SubjectAltNames.Select(S))));
         }
 
+        if (gateway is not null && !spec.Hosts.Any(gateway.Hosts().Contains))
+        {
+            entries.Add(("bypassGateway", new ScalarNode("true", ScalarKind.Boolean)));
+        }
+
         AddOwnership(entries, service.Owner, service.Reason);
         return Map([.. entries]);
     }
 
-    private static MappingNode Port(ServicePort port)
+    private static MappingNode Port(ServicePort port, bool originateTls)
     {
         var protocol = Grants.Protocol(port)!.Value;
         var entries = new List<(string, ConfigNode)> { ("number", I(port.Number)), ("protocol", S(protocol.Name())) };
@@ -130,6 +164,11 @@ internal static class ImportWriter
         if (port.TargetPort is { } target and not 0)
         {
             entries.Add(("targetPort", I(target)));
+        }
+
+        if (originateTls && protocol == ServiceProtocol.Http)
+        {
+            entries.Add(("originateTls", new ScalarNode("true", ScalarKind.Boolean)));
         }
 
         return Map([.. entries]);
