@@ -48,6 +48,7 @@ public static class ManifestLinter
         var sidecars = new List<Sidecar>();
         var sidecarDocuments = new List<ReadSidecar>();
         var trees = new List<AmbientLint.Document>();
+        var origination = new TlsOrigination();
         var skipped = new SortedDictionary<string, int>(StringComparer.Ordinal);
         int documents = 0, serviceEntries = 0, sidecarCount = 0;
 
@@ -137,6 +138,11 @@ public static class ManifestLinter
                             var group = apiVersion.Contains('/', StringComparison.Ordinal) ? apiVersion[..apiVersion.LastIndexOf('/')] : string.Empty;
                             if (EnforcementKind.Find(group, read.KindName!) is { } kind)
                             {
+                                if (kind.Kind == DestinationRule.KindName)
+                                {
+                                    origination.Add(map);
+                                }
+
                                 enforcementCounts[kind.Kind] = enforcementCounts.GetValueOrDefault(kind.Kind) + 1;
                                 var found = ObjectChecker.Check(kind, map, apiVersion, DefaultNamespace);
                                 diagnostics.AddRange(found.Select(d => d with { Location = d.Location ?? ConfigPath.LocateSource(map, d.Path), Resource = d.Resource ?? read.Resource }));
@@ -197,7 +203,7 @@ public static class ManifestLinter
 
         if (options.ApplyRestrictiveRules)
         {
-            foreach (var (index, finding) in ManifestPolicy.Check([.. entries.Select(e => e.Effective)]))
+            foreach (var (index, finding) in ManifestPolicy.Check([.. entries.Select(e => e.Effective)], origination))
             {
                 diagnostics.Add(entries[index].Place(finding, keepResource: false));
             }

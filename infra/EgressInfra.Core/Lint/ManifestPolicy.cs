@@ -23,14 +23,14 @@ public static class ManifestPolicy
     };
 
     /// <summary>Findings per entry index, as errors (the rules are mandatory in the restrictive profile).</summary>
-    public static IReadOnlyList<(int Index, Diagnostic Finding)> Check(IReadOnlyList<ServiceEntry> entries)
+    public static IReadOnlyList<(int Index, Diagnostic Finding)> Check(IReadOnlyList<ServiceEntry> entries, TlsOrigination? origination = null)
     {
         var result = new List<(int, Diagnostic)>();
         var profile = ProfileCatalog.Shipped.Find(LintOptions.RestrictiveProfile)!;
         var namespaces = entries.Select(e => e.Metadata.Namespace ?? ManifestLinter.DefaultNamespace).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToValueList();
         for (var i = 0; i < entries.Count; i++)
         {
-            var service = AsService(entries[i]);
+            var service = AsService(entries[i], origination ?? TlsOrigination.Empty);
             var egress = new EgressConfig(OutboundTrafficPolicy.RegistryOnly, namespaces, new[] { service }.ToValueList(), ValueList<string>.Empty);
             var config = new StackConfig(DeploymentEnvironment.Prod, profile.Name, egress, new KubernetesTarget(null, null, null));
             var context = new RuleContext(config, new EgressManifests([]), profile.Parameters, PresetCatalog.Shipped, DateOnly.MinValue);
@@ -46,14 +46,15 @@ public static class ManifestPolicy
         return result;
     }
 
-    private static ExternalService AsService(ServiceEntry entry)
+    private static ExternalService AsService(ServiceEntry entry, TlsOrigination origination)
     {
         var spec = entry.Spec;
         var ports = spec.Ports.Select(p => new ServicePortConfig(
             (int)Math.Clamp(p.Number, 0, 65535),
             p.Protocol is not null && IstioNames.Protocols.TryGetValue(p.Protocol, out var protocol) ? protocol : ServiceProtocol.Tcp,
             p.Name,
-            p.TargetPort is { } t ? (int)Math.Clamp(t, 0, 65535) : null)).ToValueList();
+            p.TargetPort is { } t ? (int)Math.Clamp(t, 0, 65535) : null,
+            OriginateTls: spec.Hosts.Count > 0 && spec.Hosts.All(h => origination.Covers(h, p.Number)))).ToValueList();
         var resolution = spec.Resolution is not null && IstioNames.Resolutions.TryGetValue(spec.Resolution, out var r) ? r : ServiceResolution.None;
         var location = spec.Location == "MESH_INTERNAL" ? ServiceLocation.MeshInternal : ServiceLocation.MeshExternal;
         var endpoints = spec.Endpoints.Select(e => new EndpointConfig(
