@@ -21,7 +21,7 @@ public class AmbientStackTests
         var plan = EgressPipeline.Evaluate(PulumiConfig.Keys(ExampleText));
         Assert.False(plan.HasErrors, string.Join("\n", plan.Diagnostics));
         var expected = plan.Manifests!.Objects
-            .Select(o => $"kubernetes:{o.ApiVersion}:{o.Kind} {ObjectResources.LogicalName(o)} {ManifestTree.ToTree(o).Canonical()}")
+            .Select(o => $"kubernetes:{o.ApiVersion}:{o.Kind} {KubernetesObjectResource.LogicalName(o)} {ManifestTree.ToTree(o).Canonical()}")
             .Order(StringComparer.Ordinal);
         Assert.Equal(expected, run.KubernetesObjects());
         Assert.DoesNotContain(run.Registered, r => r.Type!.EndsWith(":Sidecar", StringComparison.Ordinal));
@@ -37,7 +37,8 @@ public class AmbientStackTests
         Assert.Equal("ambient", run.Outputs["mode"]);
         var posture = Assert.IsAssignableFrom<IReadOnlyDictionary<string, string>>(run.Outputs["posture"]);
         Assert.All(posture.Values, p => Assert.Equal("enforced", p));
-        Assert.Equal(2, run.Resources.OfType<NamespaceEgress>().Count());
-        Assert.All(run.Resources.OfType<NamespaceEgress>(), n => Assert.Null(n.Sidecar));
+        // The two governed namespaces and the egress namespace that holds the entries and the waypoint.
+        Assert.Equal(["istio-egress", "orders", "payments"], run.Resources.OfType<NamespaceEgress>().Select(n => n.Namespace).Order(StringComparer.Ordinal));
+        Assert.All(run.Resources.OfType<NamespaceEgress>(), n => Assert.DoesNotContain(n.Objects, o => o.Object is Core.Manifests.Sidecar));
     }
 }

@@ -16,6 +16,7 @@ public sealed class AdoptionTests : IDisposable
     private const string Stack = """
         config:
           egress-infra:environment: prod
+          egress-infra:context: prod-eu-west-1
           egress-infra:egress:
             namespaces: [payments, orders]
             include: ["egress.d/*.yaml"]
@@ -61,7 +62,7 @@ public sealed class AdoptionTests : IDisposable
         var (error, mocks) = await ProgramRun.FailingAsync(PulumiConfig.FromStackText(Stack), "test", _project);
 
         Assert.Contains("egress.d/orders.yaml:7:", error.Message, StringComparison.Ordinal);
-        Assert.Contains("EGR603", error.Message, StringComparison.Ordinal);
+        Assert.Contains("outboundTrafficPolicy", error.Message, StringComparison.Ordinal);
         mocks.Verify(m => m.NewResourceAsync(Moq.It.IsAny<Pulumi.Testing.MockResourceArgs>()), Moq.Times.Never());
     }
 

@@ -30,14 +30,18 @@ public class PreflightTests
     {
         var run = await ProgramRun.ShippedStackAsync("prod");
 
-        var reads = run.Registered.Where(Mocks.IsRead).Select(r => $"{r.Type} {r.Id}").Order(StringComparer.Ordinal);
-        Assert.Equal(
-        [
-            "kubernetes:apiextensions.k8s.io/v1:CustomResourceDefinition serviceentries.networking.istio.io",
-            "kubernetes:apiextensions.k8s.io/v1:CustomResourceDefinition sidecars.networking.istio.io",
-            "kubernetes:core/v1:Namespace orders",
-            "kubernetes:core/v1:Namespace payments",
-        ], reads);
+        var reads = run.Registered.Where(Mocks.IsRead).Select(r => $"{r.Type} {r.Id}").ToList();
+
+        // Every governed namespace, and the CRD of every Istio kind the gateway-mode plan registers.
+        Assert.Contains("kubernetes:core/v1:Namespace orders", reads);
+        Assert.Contains("kubernetes:core/v1:Namespace payments", reads);
+        foreach (var crd in new[] { "serviceentries", "sidecars", "gateways", "virtualservices", "destinationrules" })
+        {
+            Assert.Contains($"kubernetes:apiextensions.k8s.io/v1:CustomResourceDefinition {crd}.networking.istio.io", reads);
+        }
+
+        Assert.Contains("kubernetes:apiextensions.k8s.io/v1:CustomResourceDefinition authorizationpolicies.security.istio.io", reads);
+        Assert.All(reads, r => Assert.True(r.StartsWith("kubernetes:core/v1:Namespace ", StringComparison.Ordinal) || r.StartsWith("kubernetes:apiextensions.k8s.io/v1:CustomResourceDefinition ", StringComparison.Ordinal), r));
         Assert.NotEmpty(run.KubernetesObjects());
     }
 
