@@ -3,9 +3,13 @@ using EgressInfra.Core.Diagnostics;
 namespace EgressInfra.Core.Analysis.Rules;
 
 /// <summary>
-/// Failure mode F5: addresses of different entries that overlap on one port (the same CIDR counts)
-/// give a proxy two listeners or filter chains for the same IPs; Envoy rejects the listener update
-/// or resets connections. Each port and address family is swept once over ranges sorted by start.
+/// Failure mode F5: addresses of different entries that overlap on one port (the same CIDR counts).
+/// Mirrors istio/istio pilot/pkg/networking/core/listener.go: buildSidecarOutboundListener binds a
+/// single IP as its own listener and a CIDR as a destination-prefix chain on 0.0.0.0:port;
+/// mergeTCPFilterChains drops a later chain whose match equals a kept one (conflictsWith masks the
+/// prefixes), so the same address or CIDR leaves one entry; Envoy sends a connection to the exact
+/// listener, then to the longest prefix, so in a partial overlap the narrower entry takes the shared
+/// IPs. Each port and address family is swept once over ranges sorted by start.
 /// </summary>
 internal sealed class OverlappingAddressesRule : IAnalysisRule
 {
@@ -67,12 +71,17 @@ internal sealed class OverlappingAddressesRule : IAnalysisRule
 
         var mine = item.Entry.Spec.Addresses[item.Address];
         var theirs = other.Entry.Spec.Addresses[other.Address];
-        var relation = item.Range == other.Range ? $"is also declared by {other.Entry.NameFor(item.Entry)}" : $"overlaps {theirs} of {other.Entry.NameFor(item.Entry)}";
+        var same = item.Range == other.Range;
+        var relation = same ? $"is also declared by {other.Entry.NameFor(item.Entry)}" : $"overlaps {theirs} of {other.Entry.NameFor(item.Entry)}";
+        var effect = same
+            ? "a sidecar seeing both keeps the first entry's filter chain for these IPs and drops the other's (pilot_conflict_outbound_listener_tcp_over_current_tcp), " +
+              "so all their traffic goes to one entry's destination"
+            : "a sidecar sends each connection to the most specific match (a single IP's own listener, then the longest prefix), " +
+              "so the shared IPs reach only the narrower entry's destination";
         findings.Add(item.Entry.Finding(
             Descriptor,
             $"spec.addresses[{item.Address}]",
-            $"{mine} {relation} on port {number}: a proxy seeing both gets two listeners for the same IPs, " +
-            "so it rejects the listener update (pods stay not ready: 'lds updates: ... rejected') or connections reset intermittently"));
+            $"{mine} {relation} on port {number}: {effect}"));
         return true;
     }
 }

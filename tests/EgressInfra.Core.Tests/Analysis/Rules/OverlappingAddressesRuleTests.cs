@@ -17,7 +17,7 @@ public class OverlappingAddressesRuleTests
 
         Assert.Equal(["spec.addresses[1]", "spec.addresses[0]"], findings.Select(f => f.Diagnostic.Path));
         Assert.Contains("10.0.0.0/8 overlaps 10.20.0.0/16 of ServiceEntry narrow in the same namespace on port 5432", findings[0].Diagnostic.Message, StringComparison.Ordinal);
-        Assert.Contains("rejected", findings[0].Diagnostic.Message, StringComparison.Ordinal);
+        Assert.Contains("the shared IPs reach only the narrower entry's destination", findings[0].Diagnostic.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -30,6 +30,7 @@ public class OverlappingAddressesRuleTests
 
         Assert.Equal(2, findings.Count);
         Assert.Contains("is also declared by", findings[0].Diagnostic.Message, StringComparison.Ordinal);
+        Assert.Contains("keeps the first entry's filter chain", findings[0].Diagnostic.Message, StringComparison.Ordinal);
     }
 
     // Go's netip keeps host bits in a prefix; 10.1.2.3/16 covers 10.1.0.0–10.1.255.255.
