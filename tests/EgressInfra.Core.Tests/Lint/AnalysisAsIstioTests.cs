@@ -48,6 +48,15 @@ public sealed class AnalysisAsIstioTests
         Assert.Contains("whatever the entry's endpoints resolve to", finding.Message, StringComparison.Ordinal);
     }
 
+    // Istio binds addresses only for TCP-like and sniffed ports; an HTTP port listens on 0.0.0.0.
+    [Fact]
+    public void Egr212_SaysHttpPortsIgnoreTheAddresses()
+    {
+        var result = ManifestLinter.Lint([("se.yaml", Entry("  hosts: [api.example.com]\n  addresses: [10.0.0.5]\n  ports: [{ number: 80, name: http, protocol: HTTP }]\n  resolution: DNS\n  exportTo: [\".\"]\n"))]);
+        var finding = Assert.Single(result.Diagnostics, d => d.Code == AnalysisCodes.AddressesWithDns.Code);
+        Assert.Contains("HTTP ports ignore them and match by Host", finding.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("DNS", true)]
     [InlineData("NONE", false)]

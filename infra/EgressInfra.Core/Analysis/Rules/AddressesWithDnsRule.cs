@@ -20,10 +20,13 @@ internal sealed class AddressesWithDnsRule : IAnalysisRule
         {
             if (entry.HasAddresses && entry.Resolution is "DNS" or "DNS_ROUND_ROBIN")
             {
+                var matching = entry.Ports.Any(p => p.Family == ProtocolFamily.Http)
+                    ? "the addresses only select which traffic the entry's non-HTTP ports match (HTTP ports ignore them and match by Host)"
+                    : "the addresses only select which traffic the entry matches";
                 yield return entry.Finding(
                     Descriptor,
                     "spec.addresses",
-                    $"resolution {entry.Resolution} with addresses {string.Join(", ", entry.Spec.Addresses)}: the addresses only select which traffic the entry matches; " +
+                    $"resolution {entry.Resolution} with addresses {string.Join(", ", entry.Spec.Addresses)}: {matching}; " +
                     $"the sidecar connects to whatever {(entry.Spec.Endpoints.Count > 0 ? "the entry's endpoints resolve" : entry.FirstHost + " resolves")} to. " +
                     "Use resolution NONE if the addresses are the destination itself, " +
                     "or STATIC with endpoints to send traffic to fixed IPs");
