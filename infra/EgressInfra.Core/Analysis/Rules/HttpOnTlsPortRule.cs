@@ -9,7 +9,8 @@ namespace EgressInfra.Core.Analysis.Rules;
 /// protocols set by the HTTP inspector, transport raw_buffer), so TLS misses it and takes the
 /// default chain buildListenerFromEntry adds (buildOutboundCatchAllNetworkFiltersOnly in
 /// listener_builder.go: BlackHoleCluster, or PassthroughCluster under ALLOW_ANY). HTTP_PROXY skips
-/// that match: its chain takes every connection and the HTTP codec answers TLS in plaintext.
+/// that match and the conflict handling (the entry it builds replaces the port's earlier one): its
+/// chain takes every connection and the HTTP codec answers TLS in plaintext.
 /// </summary>
 internal sealed class HttpOnTlsPortRule : IAnalysisRule
 {
@@ -24,8 +25,8 @@ internal sealed class HttpOnTlsPortRule : IAnalysisRule
                 if (port.Number == 443 && port.Family == ProtocolFamily.Http)
                 {
                     var effect = port.ProtocolKey == "HTTP_PROXY"
-                        ? "its HTTP chain takes every connection on the port, so TLS to any :443 destination without its own address or TLS entry " +
-                          "is parsed as HTTP and the client gets 'wrong version number'"
+                        ? "its HTTP chain takes every connection on the port (and replaces the chains of TLS entries processed before it), so TLS to any " +
+                          ":443 destination without its own address is parsed as HTTP and the client gets 'wrong version number'"
                         : $"its HTTP chain matches only plaintext HTTP, so https:// calls to {entry.FirstHost} miss the entry and take the listener's " +
                           "default chain (reset by BlackHoleCluster under REGISTRY_ONLY, PassthroughCluster under ALLOW_ANY), while plaintext " +
                           "requests to :443 go upstream unencrypted unless a DestinationRule originates TLS";
