@@ -53,9 +53,16 @@ public static class SymptomCatalog
 
         return (from, to) switch
         {
-            (ProtocolFamily.Http, ProtocolFamily.Tls) => new(
-                "the TLS handshake fails with `wrong version number` or `SSL23_GET_SERVER_HELLO:unknown protocol`: the port's HTTP listener reads the ClientHello as HTTP; every TLS client of this port in the namespace breaks, not only this host",
+            // istiod's HTTP_PROXY chain takes every connection on the port; the other HTTP protocols'
+            // chains match only plaintext HTTP, so TLS falls to the listener's default chain
+            // (listener.go buildSidecarOutboundListener, as EGR202 says).
+            (ProtocolFamily.Http, ProtocolFamily.Tls) when declared == ServiceProtocol.HttpProxy => new(
+                "the TLS handshake fails with `wrong version number` or `SSL23_GET_SERVER_HELLO:unknown protocol`: the port's HTTP_PROXY chain takes every connection and reads the ClientHello as HTTP; every TLS client of this port in the namespace breaks, not only this host",
                 $"the sidecar has an HTTP listener 0.0.0.0_{port}",
+                ["F2"]),
+            (ProtocolFamily.Http, ProtocolFamily.Tls) => new(
+                "the connection is reset during the TLS handshake (`SSL_ERROR_SYSCALL`, `Connection reset by peer`): the port's HTTP chain matches only plaintext HTTP, so TLS takes the listener's default chain, BlackHoleCluster under REGISTRY_ONLY (under ALLOW_ANY, PassthroughCluster lets it out ungoverned)",
+                $"the sidecar has an HTTP listener 0.0.0.0_{port}; access log: upstream cluster BlackHoleCluster",
                 ["F2"]),
             (ProtocolFamily.Http, _) when ProtocolFamilies.IsServerFirst(asked, port) => new(
                 "the connection hangs: the HTTP listener waits for a request while the client waits for the server's greeting",

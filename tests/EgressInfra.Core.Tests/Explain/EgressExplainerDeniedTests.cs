@@ -69,20 +69,23 @@ public class EgressExplainerDeniedTests
     }
 
     // Family 2: HTTPS broken by an HTTP declaration on 443 (F2).
-    [Fact]
-    public void BrokenHttps_TlsToAPortDeclaredHttp_FailsWithWrongVersionNumber()
+    [Theory]
+    [InlineData("HTTP", "reset during the TLS handshake")]
+    [InlineData("HTTP2", "reset during the TLS handshake")]
+    [InlineData("HTTP_PROXY", "wrong version number")]
+    public void BrokenHttps_TlsToAPortDeclaredHttp_FailsAsIstiodBuildsTheChain(string declared, string observed)
     {
-        var stack = StackText.WithServices("""
+        var stack = StackText.WithServices($$"""
             - name: legacy
               hosts: [api.example.com]
-              ports: [{ number: 443, protocol: HTTP }]
+              ports: [{ number: 443, protocol: {{declared}} }]
             """);
 
         var e = ExplainFixture.Text(stack, "payments", "api.example.com", 443, ServiceProtocol.Tls);
 
         Assert.Equal(ExplainOutcome.ProtocolMismatch, e.Outcome);
         Assert.False(e.Allowed);
-        Assert.Contains("wrong version number", e.Symptom!.Observed, StringComparison.Ordinal);
+        Assert.Contains(observed, e.Symptom!.Observed, StringComparison.Ordinal);
         Assert.Contains("F2", e.Symptom.FailureModes);
         var edit = Assert.Single(e.Change!.Edits);
         Assert.Equal("egress.services[0].ports[0].protocol", edit.Path);
