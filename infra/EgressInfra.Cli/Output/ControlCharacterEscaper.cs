@@ -67,8 +67,25 @@ public sealed class ControlCharacterEscaper(TextWriter inner) : TextWriter(Cultu
 
     public override void Flush() => Inner.Flush();
 
-    private static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create(
-        [.. Enumerable.Range(0, 0x2070).Select(i => (char)i).Where(NeedsEscape)]);
+    // Every character NeedsEscape accepts, as ranges: the writer is created on every run, and
+    // scanning the first 0x2070 characters through LINQ cost a quarter of `egressctl --version`.
+    private static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create(Ranges(
+        ('\u0000', '\u0008'), ('\u000b', '\u001f'), ('\u007f', '\u009f'), ('\u061c', '\u061c'),
+        ('\u200e', '\u200f'), ('\u202a', '\u202e'), ('\u2066', '\u2069')));
+
+    private static string Ranges(params ReadOnlySpan<(char First, char Last)> ranges)
+    {
+        var sb = new StringBuilder();
+        foreach (var (first, last) in ranges)
+        {
+            for (var c = first; c <= last; c++)
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
+    }
 
     private static void Append(StringBuilder sb, char c)
     {

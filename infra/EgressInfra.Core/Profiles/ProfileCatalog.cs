@@ -6,12 +6,15 @@ using EgressInfra.Core.Sources;
 
 namespace EgressInfra.Core.Profiles;
 
-/// <summary>The shipped profiles and environment floors (<c>Profiles/profiles.yaml</c>, embedded).</summary>
-public sealed class ProfileCatalog
+/// <summary>The shipped profiles and environment floors (<c>Profiles/profiles.yaml</c>).</summary>
+/// <remarks>
+/// profiles.yaml is the source; the build ships it compiled (<c>ProfileCatalog.Shipped.cs</c>, generated
+/// from the YAML by <see cref="Parse"/> and a Core test that fails when the two differ), so that no
+/// run parses it.
+/// </remarks>
+public sealed partial class ProfileCatalog
 {
-    public const string ResourceName = "EgressInfra.Core.Profiles.profiles.yaml";
-
-    private static readonly Lazy<ProfileCatalog> ShippedCatalog = new(() => Parse(EmbeddedData.ReadText(ResourceName), "profiles.yaml"));
+    private static readonly Lazy<ProfileCatalog> ShippedCatalog = new(Compiled);
 
     private static readonly string[] RootKeys = ["version", "profiles", "floors"];
     private static readonly string[] ProfileKeys = ["description", "parameters", "rules"];
@@ -26,6 +29,9 @@ public sealed class ProfileCatalog
     }
 
     public static ProfileCatalog Shipped => ShippedCatalog.Value;
+
+    /// <summary>The floor profile's name per environment name (the compiled catalog's test reads it).</summary>
+    internal ValueMap<string> Floors => _floors;
 
     /// <summary>The profiles in the order the data lists them.</summary>
     public ValueList<Profile> Profiles { get; }

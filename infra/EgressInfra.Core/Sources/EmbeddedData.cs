@@ -3,20 +3,13 @@ using EgressInfra.Core.Config.Binding;
 namespace EgressInfra.Core.Sources;
 
 /// <summary>
-/// Reads the data files shipped inside the Core (the preset catalog, the profile levels) with the
-/// same reader as stack files. A problem in them is a defect of the build, not of a user's input,
-/// so it throws; the Core's tests load each file so that such a build never ships.
+/// Reads the data files of the Core (the preset catalog, the profile levels) with the same reader as
+/// stack files. They ship compiled (<c>*.Shipped.cs</c>); the Core's tests parse the YAML with this
+/// reader and fail when the compiled form differs. A problem in them is a defect of the build, not of
+/// a user's input, so it throws.
 /// </summary>
 public static class EmbeddedData
 {
-    public static string ReadText(string logicalName)
-    {
-        using var stream = typeof(EmbeddedData).Assembly.GetManifestResourceStream(logicalName)
-            ?? throw new InvalidDataException($"the embedded resource {logicalName} is missing from {typeof(EmbeddedData).Assembly.GetName().Name}");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
-
     public static MappingNode ReadMapping(string text, string file)
     {
         var doc = YamlTreeReader.ReadSingle(text, file);

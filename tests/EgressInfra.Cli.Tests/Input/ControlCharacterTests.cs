@@ -114,4 +114,17 @@ public class ControlCharacterTests
         Assert.Equal("a\tb\nc", ControlCharacterEscaper.Escape("a\tb\nc"));
         Assert.Equal(@"\u001b[2K\u000d\u0000\u009b\u202e", ControlCharacterEscaper.Escape("\u001b[2K\r\0\u009b\u202e"));
     }
+
+    [Fact]
+    public void Escaper_EscapesExactlyTheCharactersItJudgesDangerous_AcrossTheWholeBasicPlane()
+    {
+        // The fast scan (a set of characters) and the per-character judgement must never disagree:
+        // a character the scan missed would reach the terminal raw.
+        for (var i = 0; i <= char.MaxValue; i++)
+        {
+            var c = (char)i;
+            var text = "a" + c + "b";
+            Assert.Equal(ControlCharacterEscaper.NeedsEscape(c), ControlCharacterEscaper.Escape(text) != text);
+        }
+    }
 }

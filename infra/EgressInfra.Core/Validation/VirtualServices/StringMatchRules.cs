@@ -6,12 +6,14 @@ using EgressInfra.Core.Validation.Objects;
 namespace EgressInfra.Core.Validation.VirtualServices;
 
 /// <summary>validateStringMatch and validateStringRegexp: no empty prefix or regex; regexes are RE2, at most 1024 characters.</summary>
-public static class StringMatchRules
+public static partial class StringMatchRules
 {
     public const int MaxRegexLength = 1024;
 
     /// <summary>RE2 has no lookaround, backreferences, possessive or atomic groups: .NET would accept them, Istio does not.</summary>
-    private static readonly Regex NotRe2 = new(@"\(\?[=!]|\(\?<[=!]|\(\?>|\\[1-9]|\\k<|[*+?}]\+", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    // Source-generated, so that no pattern is parsed when the class is first used.
+    [GeneratedRegex(@"\(\?[=!]|\(\?<[=!]|\(\?>|\\[1-9]|\\k<|[*+?}]\+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex NotRe2();
 
     /// <param name="checkPrefix">False for uri, where Istio only checks the regex.</param>
     public static void Check(ConfigNode? match, string path, ObjectFindings f, bool checkPrefix = true)
@@ -48,7 +50,7 @@ public static class StringMatchRules
             return $"the regex is too large: at most {MaxRegexLength} characters";
         }
 
-        if (NotRe2.IsMatch(pattern))
+        if (NotRe2().IsMatch(pattern))
         {
             return $"\"{pattern}\" uses syntax RE2 does not have (lookaround, backreferences, atomic groups); Istio uses RE2";
         }
