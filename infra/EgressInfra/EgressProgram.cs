@@ -32,7 +32,7 @@ internal static class EgressProgram
         var pulumiConfig = new Config();
         var projectConfig = PulumiConfigReader.Read(pulumiConfig, stackFile);
 
-        var files = projectDirectory is null ? null : new ProjectDirectoryFiles(projectDirectory);
+        var files = projectDirectory is null ? null : ProjectFragments.Open(projectDirectory);
         var plan = EgressPipeline.Evaluate(projectConfig, stackFile, files);
         DiagnosticReport.ThrowIfErrors(plan);
         var config = plan.Config!;
