@@ -41,7 +41,7 @@ public sealed class ProjectDirectoryFiles : IProjectFiles
         }
 
         var found = new List<(string Path, NativeStat.FileIdentity? Id)>();
-        Walk(start, found, new HashSet<NativeStat.FileIdentity>());
+        Walk(start, NativeStat.RealPath(start), found, new HashSet<NativeStat.FileIdentity>());
         var seen = new HashSet<NativeStat.FileIdentity>();
         return [.. found
             .OrderBy(f => f.Path, StringComparer.Ordinal)
@@ -70,13 +70,18 @@ public sealed class ProjectDirectoryFiles : IProjectFiles
 
     public string Display(string path) => _display(Path.Combine(_root, path));
 
-    /// <summary>Entries in name order; folders descended once each, files (of any kind: Read judges them) listed.</summary>
-    private void Walk(string dir, List<(string, NativeStat.FileIdentity?)> found, HashSet<NativeStat.FileIdentity> walked)
+    /// <summary>
+    /// Entries in name order; folders descended once each, files (of any kind: Read judges them) listed.
+    /// A linked folder is descended only when it really lies below <paramref name="realStart"/>, the folder
+    /// the pattern names: a link up the tree or across the project would make <c>egress.d/**</c> match
+    /// files that are not under <c>egress.d</c> (the stack file itself, another team's folder).
+    /// </summary>
+    private void Walk(string dir, string? realStart, List<(string, NativeStat.FileIdentity?)> found, HashSet<NativeStat.FileIdentity> walked)
     {
         var status = NativeStat.Of(dir);
-        if (status.Identity is { } dirId ? !walked.Add(dirId) : walked.Count > 0 && IsLink(dir))
+        if (status.Identity is { } dirId && !walked.Add(dirId))
         {
-            // Seen through another path, or a linked folder where the OS gives no identity to end a loop with.
+            // Already walked through another path.
             return;
         }
 
@@ -102,9 +107,9 @@ public sealed class ProjectDirectoryFiles : IProjectFiles
             var entryStatus = NativeStat.Of(entry);
             if (entryStatus.Kind == FileKind.Directory)
             {
-                if (Inside(entry))
+                if (Below(entry, realStart))
                 {
-                    Walk(entry, found, walked);
+                    Walk(entry, realStart, found, walked);
                 }
 
                 continue;
@@ -112,6 +117,17 @@ public sealed class ProjectDirectoryFiles : IProjectFiles
 
             found.Add((Path.GetRelativePath(_root, entry).Replace('\\', '/'), entryStatus.Identity));
         }
+    }
+
+    /// <summary>Whether a folder, its links resolved, lies below the walk's start; where links cannot be resolved, only unlinked folders do.</summary>
+    private static bool Below(string folder, string? realStart)
+    {
+        if (realStart is null || NativeStat.RealPath(folder) is not { } real)
+        {
+            return !IsLink(folder);
+        }
+
+        return real.StartsWith(realStart.TrimEnd('/') + "/", StringComparison.Ordinal);
     }
 
     /// <summary>Whether the path, its links resolved, stays in the project; true where links cannot be resolved here.</summary>

@@ -101,8 +101,11 @@ public sealed class ProjectDirectoryFilesTests : IDisposable
     [Fact]
     public void SymbolicLinkLoopsInAGlob_EndTheWalk_AndEachRealFileIsReadOnce()
     {
+        _project.Write("Pulumi.test.yaml", TempProject.Stack("egress.d/**/*.yaml"));
+        _project.Write("teams/other.yaml", TempProject.Fragment("team-other", "elsewhere"));
         _project.Write("egress.d/orders.yaml", TempProject.Fragment("team-orders", "sendgrid"));
         File.CreateSymbolicLink(_project.PathOf("egress.d/up"), "..");
+        File.CreateSymbolicLink(_project.PathOf("egress.d/teams"), "../teams");
         File.CreateSymbolicLink(_project.PathOf("egress.d/self"), "self");
         Directory.CreateDirectory(_project.PathOf("egress.d/sub"));
         File.CreateSymbolicLink(_project.PathOf("egress.d/sub/again"), "../../egress.d");
