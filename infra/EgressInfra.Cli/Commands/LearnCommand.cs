@@ -49,6 +49,13 @@ public static class LearnCommand
             }
 
             var result = TrafficLearner.Learn(sources);
+            if (result.Lines > 0 && result.MalformedCount == result.Lines)
+            {
+                // Not one line was an access log: the wrong file, not a log with a few bad lines.
+                DiagnosticWriter.WriteText(context.Error, [.. notes, .. result.Malformed], "learn");
+                throw new UsageException($"none of the {result.Lines} lines read is an access-log line in Istio's default TEXT or JSON format; give learn the proxies' access logs");
+            }
+
             var team = parse.GetValue(owner) ?? FragmentProposal.OwnerPlaceholder;
             var (code, findings) = parse.GetValue(against) is { } stack
                 ? Against(context, result, stack, parse.GetValue(projectDir), team, budget)
