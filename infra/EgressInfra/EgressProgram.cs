@@ -32,7 +32,7 @@ internal static class EgressProgram
         var pulumiConfig = new Config();
         var projectConfig = PulumiConfigReader.Read(pulumiConfig, stackFile);
 
-        var files = projectDirectory is null ? null : new ProjectDirectoryFiles(projectDirectory);
+        var files = projectDirectory is null ? null : ProjectFragments.Open(projectDirectory);
         // The stack's name holds the config to the environment it names (EGR017, the prod floor), as
         // egressctl does from the file name; Pulumi itself does not relate the two.
         var options = EvaluationOptions.Default with { StackName = deployment.StackName };

@@ -26,16 +26,37 @@ public static class ImportCommand
             HelpName = "ENV",
         };
         environment.AcceptOnlyFromAmong([.. IstioNames.Environments.Keys.Order(StringComparer.Ordinal)]);
+        var maxInputSize = InputLimit.CreateOption();
         var command = new Command("import", "Write a stack file (config: with egress-infra:egress) from existing ServiceEntry and Sidecar manifests; what does not carry over becomes a comment.")
         {
             files,
             environment,
+            maxInputSize,
         };
         command.SetAction(parse =>
         {
-            var inputs = ManifestInputs.Read(parse.GetValue(files)!, context.In);
+            var budget = new InputText.Budget(InputLimit.Resolve(parse.GetValue(maxInputSize)));
+            var read = ManifestInputs.Read(parse.GetValue(files)!, context.In, context.InBytes, budget);
+            if (read.Notes.Count > 0)
+            {
+                // Paths a folder walk skipped (FIFOs, link loops): said, as lint says them.
+                Output.DiagnosticWriter.WriteFindings(context.Error, read.Notes, Output.OutputFormat.Text);
+            }
+
+            var inputs = read.Inputs;
             var options = new ImportOptions(IstioNames.Environments[parse.GetValue(environment)!]);
             var result = EgressImporter.Import(inputs, options);
+            if (result.Counts.ServiceEntries == 0 && result.Counts.Sidecars == 0)
+            {
+                // Nothing to import is the wrong input, not an empty stack: no stack file is printed.
+                foreach (var note in result.Notes)
+                {
+                    context.Error.Write($"import: {Output.DiagnosticWriter.OneLine(note)}\n");
+                }
+
+                throw new UsageException($"found no ServiceEntry or Sidecar in {result.Counts.Documents} objects; give import the manifests as `kubectl get serviceentries,sidecars -A -o yaml` prints them");
+            }
+
             context.Out.Write(result.StackText);
 
             var c = result.Counts;

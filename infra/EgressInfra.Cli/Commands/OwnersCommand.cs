@@ -40,8 +40,16 @@ public static class OwnersCommand
                 context.Error.Write($"{fragment.Display} names no owner and is left out\n");
             }
 
+            // A fragment that could not be read (a FIFO, over the budget, not YAML) has no owner to print:
+            // the block would silently miss it, so the finding is said and the exit code is 1.
+            var errors = document.Problems.Where(p => p.IsError).ToList();
+            if (errors.Count > 0)
+            {
+                Output.DiagnosticWriter.WriteText(context.Error, errors, source.DisplayPath);
+            }
+
             context.Out.Write(CodeOwners.Block(document.Fragments, parse.GetValue(org)));
-            return document.Fragments.Any(f => f.Owner is null) ? ExitCodes.Findings : ExitCodes.Ok;
+            return errors.Count > 0 || document.Fragments.Any(f => f.Owner is null) ? ExitCodes.Findings : ExitCodes.Ok;
         });
         return command;
     }

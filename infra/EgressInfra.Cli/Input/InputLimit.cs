@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using EgressInfra.Files;
 
 namespace EgressInfra.Cli.Input;
 
@@ -10,7 +11,7 @@ namespace EgressInfra.Cli.Input;
 /// </summary>
 public static class InputLimit
 {
-    public const long DefaultBytes = 64L * 1024 * 1024;
+    public const long DefaultBytes = ReadBudget.DefaultBytes;
 
     /// <summary>
     /// What one lint run reads by default, over all its files: a manifest dump costs far more per byte
@@ -84,11 +85,5 @@ public static class InputLimit
     }
 
     /// <summary>A size as people read it: 64 MiB, 1.5 GiB, 900 bytes.</summary>
-    public static string Describe(long bytes) => bytes switch
-    {
-        >= 1024L * 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024 * 1024):0.#} GiB"),
-        >= 1024L * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MiB"),
-        >= 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KiB"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes"),
-    };
+    public static string Describe(long bytes) => ReadBudget.Describe(bytes);
 }

@@ -1,4 +1,5 @@
 using EgressInfra.Core.Diagnostics;
+using EgressInfra.Files;
 
 namespace EgressInfra.Cli.Input;
 

@@ -1,12 +1,16 @@
 using EgressInfra.Core.Config.Binding;
 using EgressInfra.Core.Fragments;
 using EgressInfra.Core.Sources;
+using EgressInfra.Files;
 
 namespace EgressInfra.Cli.Input;
 
 /// <summary>A stack file chosen on the command line, located and read, with its project's Pulumi.yaml.</summary>
 public sealed record StackSource(string DisplayPath, string Text, ProjectFile Project, string ProjectDirectory = ".")
 {
+    /// <summary>What is left of the run's byte budget once the stack file was read: its fragments take from it too.</summary>
+    public InputText.Budget? Budget { get; init; }
+
     public static StackSource Resolve(string? stack, string? file, string? projectDir, InputText.Budget? budget = null)
     {
         budget ??= new InputText.Budget(InputLimit.DefaultBytes);
@@ -46,12 +50,21 @@ public sealed record StackSource(string DisplayPath, string Text, ProjectFile Pr
             throw new UsageException($"name a stack with --stack NAME or a file with --file PATH. {StackFinder.WhereLooked(dir, projectDir is null, null)}");
         }
 
-        return new StackSource(Display(path), ReadText(path, budget, "a stack file"), ReadProject(dir, budget), dir);
+        return new StackSource(Display(path), ReadText(path, budget, "a stack file"), ReadProject(dir, budget), dir) { Budget = budget };
     }
 
-    /// <summary>The stack file with its fragments (egress.include) read from the project directory.</summary>
+    /// <summary>The stack file with its fragments (egress.include) read from the project directory by the reader the Pulumi program uses too.</summary>
     public StackDocument Parse() =>
-        FragmentResolver.Resolve(StackFile.Parse(Text, DisplayPath, Project.Name, Project.Defaults), new ProjectDirectoryFiles(ProjectDirectory));
+        FragmentResolver.Resolve(
+            StackFile.Parse(Text, DisplayPath, Project.Name, Project.Defaults),
+            new ProjectDirectoryFiles(ProjectDirectory, Budget ?? new InputText.Budget(InputLimit.DefaultBytes), FromWorkingDirectory));
+
+    /// <summary>A fragment as the user reaches it from where egressctl runs; its full path when that is outside.</summary>
+    private static string FromWorkingDirectory(string full)
+    {
+        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), full).Replace('\\', '/');
+        return relative.StartsWith("..", StringComparison.Ordinal) ? full : relative;
+    }
 
     /// <summary>Reads a stack file or Pulumi.yaml within the default input limit.</summary>
     public static string ReadText(string path) => ReadText(path, new InputText.Budget(InputLimit.DefaultBytes), "a YAML file");

@@ -33,6 +33,21 @@ internal sealed class Loader(IProjectFiles? files, Dictionary<string, string> se
             return;
         }
 
+        if (pattern.LiteralPath is { } literal)
+        {
+            var read = files.Read(literal);
+            if (read.IsMissing)
+            {
+                _problems.Add(AdoptionCodes.IncludeNoMatch.Create(path, $"'{text}' matches no file in the project directory") with { Location = location });
+            }
+            else if (_seen.Add(literal))
+            {
+                ReadFragment(literal, read, path, location);
+            }
+
+            return;
+        }
+
         var matched = files.FilesUnder(pattern.BaseDirectory).Where(pattern.Matches).Order(StringComparer.Ordinal).ToList();
         if (matched.Count == 0)
         {
@@ -42,14 +57,13 @@ internal sealed class Loader(IProjectFiles? files, Dictionary<string, string> se
 
         foreach (var file in matched.Where(_seen.Add))
         {
-            ReadFragment(file, path, location);
+            ReadFragment(file, files.Read(file), path, location);
         }
     }
 
-    private void ReadFragment(string file, string includePath, SourceLocation? includeLocation)
+    private void ReadFragment(string file, ProjectFileRead read, string includePath, SourceLocation? includeLocation)
     {
         var display = files!.Display(file);
-        var read = files.Read(file);
         if (read.Text is null)
         {
             _problems.Add(AdoptionCodes.FragmentUnreadable.Create(includePath, $"cannot read {display}: {read.Error}") with { Location = includeLocation });

@@ -13,7 +13,9 @@ public sealed class InMemoryProjectFiles(IReadOnlyDictionary<string, string> fil
     }
 
     public ProjectFileRead Read(string path) =>
-        files.TryGetValue(path, out var text) ? ProjectFileRead.Of(text) : ProjectFileRead.Failed("no such file");
+        files.TryGetValue(path, out var text) ? ProjectFileRead.Of(text)
+        : files.Keys.Any(p => p.StartsWith(path + "/", StringComparison.Ordinal)) ? ProjectFileRead.Failed("it is a directory, not a fragment file")
+        : ProjectFileRead.Missing("no such file");
 
     public string Display(string path) => path;
 }

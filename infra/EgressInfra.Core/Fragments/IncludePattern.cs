@@ -54,9 +54,19 @@ public sealed class IncludePattern
         }
 
         var literal = segments.TakeWhile(s => s.IndexOfAny(['*', '?']) < 0).ToList();
-        var baseDirectory = string.Join('/', literal.Count == segments.Count ? literal.SkipLast(1) : literal);
-        return new IncludePattern(text, baseDirectory, new Regex(ToRegex(segments), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
+        var isLiteral = literal.Count == segments.Count;
+        var baseDirectory = string.Join('/', isLiteral ? literal.SkipLast(1) : literal);
+        return new IncludePattern(text, baseDirectory, new Regex(ToRegex(segments), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
+        {
+            LiteralPath = isLiteral ? string.Join('/', segments) : null,
+        };
     }
+
+    /// <summary>
+    /// The one file a pattern without wildcards names (<c>./a//b.yaml</c> as <c>a/b.yaml</c>); it is read
+    /// directly, so that a folder, a FIFO or a link loop of that name is reported as such, not as "no match".
+    /// </summary>
+    public string? LiteralPath { get; private init; }
 
     public bool Matches(string path) => _regex.IsMatch(path);
 

@@ -29,6 +29,9 @@ public sealed class LearnedDestination(string ns, string? host, string? address,
 
     public DateTimeOffset? LastSeen { get; set; }
 
+    /// <summary>The log line where it was first seen: where a finding about it points.</summary>
+    public Diagnostics.SourceLocation? FirstLine { get; set; }
+
     /// <summary>The host, or the address when the traffic named none.</summary>
     public string Target => Host ?? Address!;
 

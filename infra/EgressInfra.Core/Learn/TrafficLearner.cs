@@ -63,7 +63,10 @@ public static class TrafficLearner
                 {
                     var (ns, target, port, protocol) = key;
                     var isAddress = IPAddress.TryParse(target, out _);
-                    destination = new LearnedDestination(ns, isAddress ? null : target, isAddress ? target : null, port, protocol);
+                    destination = new LearnedDestination(ns, isAddress ? null : target, isAddress ? target : null, port, protocol)
+                    {
+                        FirstLine = new SourceLocation(source.Name, number, 1),
+                    };
                     destinations[key] = destination;
                 }
 

@@ -1,4 +1,5 @@
 using EgressInfra.Core.Sources;
+using EgressInfra.Files;
 
 namespace EgressInfra.Configuration;
 
@@ -37,9 +38,11 @@ internal static class ProjectDirectory
         var path = Path.Combine(projectDirectory, fileName);
         try
         {
-            return File.Exists(path) ? StackFile.Parse(File.ReadAllText(path), fileName, projectName).ProjectConfig : null;
+            // Read by the shared rules: a FIFO in its place is not waited on, and the size is bounded.
+            var text = BoundedText.ReadFile(path, new ReadBudget(ReadBudget.DefaultBytes, ProjectFragments.RaiseHint), "a stack file");
+            return StackFile.Parse(text, fileName, projectName).ProjectConfig;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (UnreadableInputException)
         {
             return null;
         }

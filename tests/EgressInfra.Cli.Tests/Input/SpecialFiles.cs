@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Sockets;
 
 namespace EgressInfra.Cli.Tests.Input;
@@ -7,24 +6,7 @@ namespace EgressInfra.Cli.Tests.Input;
 internal static class SpecialFiles
 {
     /// <summary>Creates a named pipe with the system's mkfifo; false where the OS has none.</summary>
-    public static bool TryMakeFifo(string path)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            return false;
-        }
-
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo("mkfifo", [path]) { UseShellExecute = false });
-            process!.WaitForExit(10_000);
-            return process.ExitCode == 0 && File.Exists(path);
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return false;
-        }
-    }
+    public static bool TryMakeFifo(string path) => TestSupport.Fifos.TryMake(path);
 
     /// <summary>Binds a Unix domain socket at <paramref name="path"/>; the socket must stay open while the file is used.</summary>
     public static Socket? TryMakeSocket(string path)

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace EgressInfra.Cli.Input;
+namespace EgressInfra.Files;
 
 /// <summary>
 /// The kind and identity of a file from the C library's <c>stat</c>. .NET reports a FIFO, a socket and
@@ -96,6 +96,50 @@ public static partial class NativeStat
             }
         }
     }
+
+    /// <summary>
+    /// The absolute path with every symbolic link, '.' and '..' resolved (the C library's <c>realpath</c>),
+    /// so that a caller can tell where a link really leads; null when it cannot be told (nothing there, a
+    /// loop, or an OS where only the layouts above are read).
+    /// </summary>
+    public static string? RealPath(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!OperatingSystem.IsLinux())
+        {
+            return null;
+        }
+
+        IntPtr resolved;
+        try
+        {
+            resolved = CallRealPath(path, IntPtr.Zero);
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return null;
+        }
+
+        if (resolved == IntPtr.Zero)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Marshal.PtrToStringUTF8(resolved);
+        }
+        finally
+        {
+            Free(resolved);
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "realpath", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial IntPtr CallRealPath(string path, IntPtr resolved);
+
+    [LibraryImport("libc", EntryPoint = "free")]
+    private static partial void Free(IntPtr pointer);
 
     [LibraryImport("libc", EntryPoint = "stat", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static unsafe partial int Stat(string path, byte* status);

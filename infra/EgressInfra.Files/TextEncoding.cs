@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace EgressInfra.Cli.Input;
+namespace EgressInfra.Files;
 
 /// <summary>
 /// An encoding YAML allows (UTF-8, UTF-16, UTF-32), found the way the YAML spec's "encoding

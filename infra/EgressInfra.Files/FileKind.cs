@@ -1,4 +1,4 @@
-namespace EgressInfra.Cli.Input;
+namespace EgressInfra.Files;
 
 /// <summary>What a path names, as the operating system sees it (symbolic links followed).</summary>
 public enum FileKind
