@@ -4,7 +4,9 @@ using EgressInfra.Core.Config.Binding;
 using EgressInfra.Core.Diff;
 using EgressInfra.Core.Manifests;
 using EgressInfra.Core.Pipeline;
+using EgressInfra.Core.Profiles;
 using EgressInfra.Core.Sources;
+using EgressInfra.Core.Validation.Istio;
 
 namespace EgressInfra.Benchmarks;
 
@@ -16,23 +18,25 @@ public static class StageTimer
 {
     public static void Run(int services, int namespaces = StackGenerator.DefaultNamespaces)
     {
-
         var text = StackGenerator.Generate(services, namespaces);
         var changed = StackGenerator.Generate(services, namespaces, changedEvery: 100);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
         for (var round = 0; round < 2; round++)
         {
             var document = Time("read (StackFile.Parse)", () => StackFile.Parse(text, "Pulumi.bench.yaml"));
             var bound = Time("bind", () => StackConfigBinder.Bind(document.ProjectConfig!));
             var built = Time("build entries", () => ManifestBuilder.BuildServiceEntries(bound.Config!.Egress));
+            Time("validate entries", () => built.Sum(b => ServiceEntryValidator.Validate(b.Entry).Count()));
             var entries = built.Select(b => b.Entry).ToList();
             Time("analyze", () => EgressAnalyzer.Analyze(entries));
             var manifests = Time("build manifests", () => ManifestBuilder.Build(bound.Config!.Egress, built));
+            Time("policy (profile rules)", () => PolicyStage.Evaluate(bound.Config!, manifests, today));
             var plan = Time("pipeline (read + evaluate)", () => EgressPipeline.Evaluate(StackFile.Parse(text, "Pulumi.bench.yaml")));
             Time("render", () => YamlWriter.RenderObjects(manifests.Objects));
             Time("floor", () => YamlDotNetFloor.Run(text));
             Time("diff (read + evaluate both)", () => EgressDiffer.Compare(StackFile.Parse(text, "old.yaml"), "old.yaml", StackFile.Parse(changed, "new.yaml"), "new.yaml"));
-            Time("snapshot (one version)", () => EgressSnapshot.From(plan.Config!));
-            Console.WriteLine(round == 0 ? "(warm-up above)" : $"{services} services, {entries.Count} entries, {plan.Diagnostics.Count} diagnostics, {text.Length:N0} chars");
+            Time("snapshot (one version)", () => EgressSnapshot.From(plan, document.ProjectConfig));
+            Console.WriteLine(round == 0 ? "(warm-up above)" : $"{services} services, {namespaces} namespaces, {entries.Count} entries, {plan.Diagnostics.Count} diagnostics, {text.Length:N0} chars");
         }
     }
 

@@ -58,12 +58,14 @@ public sealed class SidecarModeBuilder : IModeBuilder
             }
         }
 
+        // Each namespace's users, found in one pass: a walk over every service per namespace would grow with both.
+        var users = egress.NetworkPolicy.Enabled ? UsersByNamespace(egress) : null;
         foreach (var ns in egress.Namespaces)
         {
             yield return ManifestBuilder.BuildSidecar(egress, ns);
-            if (egress.NetworkPolicy.Enabled)
+            if (users is not null)
             {
-                yield return EgressNetworkPolicy.Build(egress, ns, DirectRules(egress, ns));
+                yield return EgressNetworkPolicy.Build(egress, ns, DirectRules(users[ns]));
             }
         }
     }
@@ -89,10 +91,10 @@ public sealed class SidecarModeBuilder : IModeBuilder
     }
 
     /// <summary>Per service granted here: its addresses and ports when known, its ports to any address otherwise.</summary>
-    private static IEnumerable<NetworkPolicyEgressRule> DirectRules(EgressConfig egress, string ns)
+    private static IEnumerable<NetworkPolicyEgressRule> DirectRules(IEnumerable<ExternalService> users)
     {
         var rules = new List<NetworkPolicyEgressRule>();
-        foreach (var service in egress.Services.Where(s => s.Namespaces.Contains(ns, StringComparer.Ordinal)))
+        foreach (var service in users)
         {
             var cidrs = DirectDestinations.Cidrs(service) ?? ["0.0.0.0/0", "::/0"];
             rules.Add(EgressNetworkPolicy.ToCidrs(cidrs, DirectDestinations.Ports(service)));
@@ -100,4 +102,10 @@ public sealed class SidecarModeBuilder : IModeBuilder
 
         return rules.Distinct().OrderBy(EgressNetworkPolicy.SortKey, StringComparer.Ordinal);
     }
+
+    /// <summary>The services each namespace uses, in config order, each once.</summary>
+    internal static ILookup<string, ExternalService> UsersByNamespace(EgressConfig egress) =>
+        egress.Services
+            .SelectMany(s => s.Namespaces.Distinct(StringComparer.Ordinal).Select(ns => (Namespace: ns, Service: s)))
+            .ToLookup(u => u.Namespace, u => u.Service, StringComparer.Ordinal);
 }
