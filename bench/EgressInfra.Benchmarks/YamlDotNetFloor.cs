@@ -13,6 +13,15 @@ public static class YamlDotNetFloor
 {
     public static (int Length, int Documents) Run(string text)
     {
+        var writer = new StringWriter();
+        var documents = Run(text, writer);
+        return (writer.GetStringBuilder().Length, documents);
+    }
+
+    /// <summary>Loads <paramref name="text"/> and emits the documents to <paramref name="writer"/>.</summary>
+    /// <returns>The number of documents written.</returns>
+    public static int Run(string text, TextWriter writer)
+    {
         var stream = new YamlStream();
         stream.Load(new StringReader(text));
         var root = (YamlMappingNode)stream.Documents[0].RootNode;
@@ -20,7 +29,6 @@ public static class YamlDotNetFloor
         var namespaces = (YamlSequenceNode)egress["namespaces"];
         var services = (YamlSequenceNode)egress["services"];
 
-        var writer = new StringWriter();
         var emitter = new Emitter(writer);
         var documents = 0;
         emitter.Emit(new StreamStart());
@@ -90,7 +98,7 @@ public static class YamlDotNetFloor
         }
 
         emitter.Emit(new StreamEnd());
-        return (writer.GetStringBuilder().Length, documents);
+        return documents;
     }
 
     private static void Pair(IEmitter emitter, string key, string value)

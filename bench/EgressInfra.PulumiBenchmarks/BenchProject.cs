@@ -15,15 +15,19 @@ internal sealed class BenchProject : IDisposable
 {
     public const string Stack = "bench";
 
-    private BenchProject(string directory, string pulumiConfig)
+    private BenchProject(string directory, string pulumiConfig, PlainRegistrations plain)
     {
         Directory = directory;
         PulumiConfig = pulumiConfig;
+        Plain = plain;
     }
 
     public string Directory { get; }
 
     public string PulumiConfig { get; }
+
+    /// <summary>The floors: the stack's objects as plain registrations, prepared outside any measurement.</summary>
+    public PlainRegistrations Plain { get; }
 
     public static TestOptions Options => new() { ProjectName = "egress-infra", StackName = Stack, IsPreview = false };
 
@@ -38,7 +42,7 @@ internal sealed class BenchProject : IDisposable
         File.WriteAllText(Path.Combine(directory, $"Pulumi.{Stack}.yaml"), stackText);
         var keys = StackFile.Parse(stackText, $"Pulumi.{Stack}.yaml", project.Name, project.Defaults).ProjectConfig
             ?? throw new InvalidOperationException("the generated stack did not parse");
-        return new BenchProject(directory, ConfigJson(project.Name, keys));
+        return new BenchProject(directory, ConfigJson(project.Name, keys), PlainRegistrations.For(stackText, project.Name));
     }
 
     /// <summary>Runs <paramref name="run"/> under the mocks with this project's config in the environment.</summary>

@@ -33,7 +33,10 @@ internal static class EgressProgram
         var projectConfig = PulumiConfigReader.Read(pulumiConfig, stackFile);
 
         var files = projectDirectory is null ? null : new ProjectDirectoryFiles(projectDirectory);
-        var plan = EgressPipeline.Evaluate(projectConfig, stackFile, files);
+        // The stack's name holds the config to the environment it names (EGR017, the prod floor), as
+        // egressctl does from the file name; Pulumi itself does not relate the two.
+        var options = EvaluationOptions.Default with { StackName = deployment.StackName };
+        var plan = EgressPipeline.Evaluate(projectConfig, stackFile, files, options);
         DiagnosticReport.ThrowIfErrors(plan);
         var config = plan.Config!;
         var manifests = plan.Manifests!;

@@ -1,5 +1,5 @@
 using EgressInfra.Core.Manifests;
-using CustomResource = Pulumi.Kubernetes.ApiExtensions.CustomResource;
+using EgressInfra.Resources;
 
 namespace EgressInfra.Tests;
 
@@ -22,6 +22,6 @@ public class EgressProgramTests
         // Everything Kubernetes but the probe's Jobs: Istio's kinds, the AuthorizationPolicy, the NetworkPolicies.
         var policyObjects = run.KubernetesObjects().Where(o => !o.StartsWith("kubernetes:batch/", StringComparison.Ordinal)).ToList();
         Assert.Equal(expected, policyObjects);
-        Assert.Equal(policyObjects.Count, run.Resources.OfType<CustomResource>().Count());
+        Assert.Equal(policyObjects.Count, run.Resources.OfType<KubernetesObjectResource>().Count());
     }
 }

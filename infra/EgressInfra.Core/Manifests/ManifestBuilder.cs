@@ -184,20 +184,64 @@ public static class ManifestBuilder
     }
 
     /// <summary>What each governed namespace may reach, as <c>host:port/PROTOCOL</c>, sorted.</summary>
+    /// <remarks>
+    /// With a Sidecar (sidecar and gateway modes) a namespace reaches the entries placed in it. Ambient
+    /// has no Sidecar: there a namespace reaches the ports of an entry whose ALLOW policy (attached to
+    /// the entry by <c>targetRefs</c>) names it as a source.
+    /// </remarks>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> AllowedDestinations(EgressManifests manifests)
     {
-        var result = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (var sidecar in manifests.Sidecars)
+        ArgumentNullException.ThrowIfNull(manifests);
+        var reach = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        SortedSet<string> Of(string ns) => reach.TryGetValue(ns, out var set) ? set : reach[ns] = new SortedSet<string>(StringComparer.Ordinal);
+
+        var sidecarNamespaces = new HashSet<string>(manifests.Sidecars.Select(s => s.Metadata.Namespace!), StringComparer.Ordinal);
+        foreach (var ns in sidecarNamespaces)
         {
-            var ns = sidecar.Metadata.Namespace!;
-            result[ns] = manifests.ServiceEntries
-                .Where(e => e.Metadata.Namespace == ns)
-                .SelectMany(e => e.Spec.Hosts.SelectMany(h => e.Spec.Ports.Select(p => string.Create(CultureInfo.InvariantCulture, $"{h}:{p.Number}/{p.Protocol}"))))
-                .Distinct(StringComparer.Ordinal)
-                .Order(StringComparer.Ordinal)
-                .ToList();
+            Of(ns);
         }
 
-        return result;
+        foreach (var entry in manifests.ServiceEntries.Where(e => sidecarNamespaces.Contains(e.Metadata.Namespace!)))
+        {
+            Of(entry.Metadata.Namespace!).UnionWith(Destinations(entry, _ => true, _ => true));
+        }
+
+        if (sidecarNamespaces.Count == 0)
+        {
+            AddAttachedGrants(manifests, Of);
+        }
+
+        return reach.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)[.. p.Value], StringComparer.Ordinal);
     }
+
+    private static void AddAttachedGrants(EgressManifests manifests, Func<string, SortedSet<string>> of)
+    {
+        var entries = manifests.ServiceEntries.ToDictionary(e => (e.Metadata.Namespace, e.Metadata.Name), e => e);
+        foreach (var policy in manifests.OfKind<AuthorizationPolicy>().Where(p => p.Spec.Action is null or "ALLOW"))
+        {
+            foreach (var target in policy.Spec.TargetRefs.Where(t => t.Kind == ServiceEntry.KindName))
+            {
+                if (!entries.TryGetValue((target.Namespace ?? policy.Metadata.Namespace, target.Name), out var entry))
+                {
+                    continue;
+                }
+
+                foreach (var rule in policy.Spec.Rules)
+                {
+                    var ports = rule.To.SelectMany(t => t.Ports).ToHashSet(StringComparer.Ordinal);
+                    var hosts = rule.To.SelectMany(t => t.Hosts).ToHashSet(StringComparer.Ordinal);
+                    foreach (var ns in rule.From.SelectMany(f => f.Namespaces))
+                    {
+                        of(ns).UnionWith(Destinations(
+                            entry,
+                            h => hosts.Count == 0 || hosts.Contains(h),
+                            p => ports.Count == 0 || ports.Contains(p.Number.ToString(CultureInfo.InvariantCulture))));
+                    }
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<string> Destinations(ServiceEntry entry, Func<string, bool> host, Func<ServicePort, bool> port) =>
+        entry.Spec.Hosts.Where(host).SelectMany(h => entry.Spec.Ports.Where(port).Select(p => string.Create(CultureInfo.InvariantCulture, $"{h}:{p.Number}/{p.Protocol}")));
 }

@@ -29,7 +29,9 @@ internal sealed class NamespaceEgress : ComponentResource
             .OrderBy(g => g.Key);
         foreach (var phase in byPhase)
         {
-            var earlier = registered.Where(r => r.Lifecycle.Phase < phase.Key).Select(r => r.Resource).ToList();
+            // One list per phase, built at once: InputList.Add concatenates, so adding the resources
+            // one by one cost a copy of the list and a chained Output per element.
+            InputList<Resource> earlier = registered.Where(r => r.Lifecycle.Phase < phase.Key).Select(r => r.Resource).ToImmutableArray();
             foreach (var (obj, lifecycle) in phase)
             {
                 var guard = failClosed && lifecycle.HoldsPolicy;
@@ -37,14 +39,14 @@ internal sealed class NamespaceEgress : ComponentResource
                 {
                     Parent = this,
                     Provider = provider,
-                    DependsOn = [.. earlier],
+                    DependsOn = earlier,
                     Protect = guard,
                     RetainOnDelete = guard,
                     // The program never asks for delete-then-create; in prod, protect refuses any
                     // replacement outright, so a policy object is never deleted to be recreated.
                     DeleteBeforeReplace = false,
                 };
-                registered.Add(new RegisteredObject(obj, lifecycle, KubernetesObjectResource.Create(obj, objectOptions), objectOptions));
+                registered.Add(new RegisteredObject(obj, lifecycle, new KubernetesObjectResource(obj, objectOptions), objectOptions));
             }
         }
 

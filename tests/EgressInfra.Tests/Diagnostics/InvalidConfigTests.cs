@@ -58,5 +58,28 @@ public sealed class InvalidConfigTests : IDisposable
         Assert.Contains("Pulumi.broken.yaml:7: error EGR003 egress.services[0].hots", error.Message, StringComparison.Ordinal);
     }
 
+    // A stack named prod cannot deploy a dev config by saying so: the name keeps the prod floor at
+    // pulumi up too, not only in egressctl, which reads the name from the file.
+    [Theory]
+    [InlineData("prod")]
+    [InlineData("payments-prod")]
+    [InlineData("production")]
+    public async Task StackNamedForProd_WithADevEnvironment_RegistersNothing(string stack)
+    {
+        const string devConfig = """
+            config:
+              egress-infra:environment: dev
+              egress-infra:egress:
+                namespaces: [sandbox]
+                services: []
+            """;
+
+        var (error, mocks) = await ProgramRun.FailingAsync(PulumiConfig.FromStackText(devConfig), stack);
+
+        mocks.Verify(m => m.NewResourceAsync(It.IsAny<MockResourceArgs>()), Times.Never);
+        Assert.Contains("EGR017 environment", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"the stack '{stack}' is named for prod", error.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_projectDir, recursive: true);
 }

@@ -1,5 +1,4 @@
 using EgressInfra.Resources;
-using CustomResource = Pulumi.Kubernetes.ApiExtensions.CustomResource;
 
 namespace EgressInfra.Tests.Resources;
 
@@ -25,7 +24,7 @@ public class NamespaceEgressTests
                 .Select(r => r.Name)
                 .Order(StringComparer.Ordinal);
             var children = component.Children();
-            Assert.Equal(ownObjects, children.OfType<CustomResource>().Select(c => c.GetResourceName()).Order(StringComparer.Ordinal));
+            Assert.Equal(ownObjects, children.OfType<KubernetesObjectResource>().Select(c => c.GetResourceName()).Order(StringComparer.Ordinal));
             Assert.All(children, c => Assert.StartsWith(component.Namespace + "-", c.GetResourceName(), StringComparison.Ordinal));
         }
     }

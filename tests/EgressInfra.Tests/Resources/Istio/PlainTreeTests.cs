@@ -3,7 +3,7 @@ using EgressInfra.Core.Pipeline;
 
 namespace EgressInfra.Tests.Resources.Istio;
 
-public class IstioArgsMapperTests
+public class PlainTreeTests
 {
     /// <summary>The fields the shipped stacks leave out: endpoints with every setting, target ports, SANs, internal location.</summary>
     private const string EveryField = """
