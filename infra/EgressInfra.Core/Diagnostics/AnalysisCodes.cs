@@ -26,7 +26,7 @@ public static class AnalysisCodes
 
     public static readonly DiagnosticDescriptor SharedTcpPort = new(
         "EGR204", Severity.Warning, "Several TCP entries without addresses share a port in the same scope; only one of them wins.",
-        "Give each entry its destination's addresses, or enable DNS capture with IP auto-allocation.");
+        "Give each entry its destination's addresses, or enable DNS capture with IP auto-allocation (Istio allocates none for resolution NONE).");
 
     public static readonly DiagnosticDescriptor OverlappingAddresses = new(
         "EGR205", Severity.Warning, "Addresses of different entries overlap on the same port.",

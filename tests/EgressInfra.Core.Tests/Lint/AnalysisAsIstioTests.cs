@@ -22,11 +22,11 @@ public sealed class AnalysisAsIstioTests
     }
 
     [Fact]
-    public void Egr202_SaysTlsFallsThroughToTheCatchAllChainWhereTheEntryIsImported()
+    public void Egr202_SaysTlsFallsThroughToTheDefaultChainWhereTheEntryIsImported()
     {
         var result = ManifestLinter.Lint([("se.yaml", Entry("  hosts: [api.example.com]\n  ports: [{ number: 443, name: http, protocol: HTTP }]\n  resolution: DNS\n  exportTo: [\".\"]\n"))]);
         var finding = Assert.Single(result.Diagnostics, d => d.Code == AnalysisCodes.HttpOnTlsPort.Code);
-        Assert.Contains("catch-all chain", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("https:// calls to api.example.com miss the entry and take the listener's default chain", finding.Message, StringComparison.Ordinal);
         Assert.Contains("import this entry", finding.Message, StringComparison.Ordinal);
     }
 
@@ -37,6 +37,24 @@ public sealed class AnalysisAsIstioTests
         var finding = Assert.Single(result.Diagnostics, d => d.Code == AnalysisCodes.ExportedToMesh.Code);
         Assert.Contains("'payments'", finding.Message, StringComparison.Ordinal);
         Assert.Contains("'./*'", finding.Message, StringComparison.Ordinal);
+    }
+
+    // With endpoints, Istio's DNS cluster resolves the endpoints' addresses, not the host.
+    [Fact]
+    public void Egr212_NamesTheEndpointsWhenTheEntryHasThem()
+    {
+        var result = ManifestLinter.Lint([("se.yaml", Entry("  hosts: [db.example.com]\n  addresses: [10.0.0.5]\n  ports: [{ number: 5432, name: tcp, protocol: TCP }]\n  resolution: DNS\n  endpoints: [{ address: db.internal.example.net }]\n  exportTo: [\".\"]\n"))]);
+        var finding = Assert.Single(result.Diagnostics, d => d.Code == AnalysisCodes.AddressesWithDns.Code);
+        Assert.Contains("whatever the entry's endpoints resolve to", finding.Message, StringComparison.Ordinal);
+    }
+
+    // Istio binds addresses only for TCP-like and sniffed ports; an HTTP port listens on 0.0.0.0.
+    [Fact]
+    public void Egr212_SaysHttpPortsIgnoreTheAddresses()
+    {
+        var result = ManifestLinter.Lint([("se.yaml", Entry("  hosts: [api.example.com]\n  addresses: [10.0.0.5]\n  ports: [{ number: 80, name: http, protocol: HTTP }]\n  resolution: DNS\n  exportTo: [\".\"]\n"))]);
+        var finding = Assert.Single(result.Diagnostics, d => d.Code == AnalysisCodes.AddressesWithDns.Code);
+        Assert.Contains("HTTP ports ignore them and match by Host", finding.Message, StringComparison.Ordinal);
     }
 
     [Theory]

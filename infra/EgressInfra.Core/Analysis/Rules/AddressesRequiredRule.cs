@@ -5,7 +5,10 @@ namespace EgressInfra.Core.Analysis.Rules;
 /// <summary>
 /// IST0134 as istioctl analyze computes it: a port whose protocol is unset or TCP (any case) on an
 /// entry without <c>spec.addresses</c>, whatever the resolution, assuming no mesh-wide DNS capture
-/// with auto-allocation.
+/// with auto-allocation (istio/istio pkg/config/analysis/analyzers/serviceentry/protocoladdresses.go,
+/// analyzeProtocolAddresses). The listener claim mirrors istio/istio pilot/pkg/networking/core/listener.go,
+/// buildSidecarOutboundListener: a TCP or sniffed port binds to the service address, which is
+/// 0.0.0.0 for an entry without addresses.
 /// </summary>
 internal sealed class AddressesRequiredRule : IAnalysisRule
 {

@@ -5,7 +5,11 @@ namespace EgressInfra.Core.Analysis.Rules;
 /// <summary>
 /// IST0177: one exact host and port declared with different protocols (upper-cased, unset as its
 /// own value) by entries, or ports of one entry, that share an export scope. Reported on each
-/// entry involved, once per port.
+/// entry involved, once per port (istio/istio pkg/config/analysis/analyzers/serviceentry/
+/// conflictingserviceentries.go, Analyze). Which one is kept mirrors istio/istio pilot/pkg/model/sidecar.go:
+/// selectServices keeps one namespace's entries per host and appendSidecarServices keeps the first
+/// (oldest) service's port when a port number repeats. A TLS client on a port kept as HTTP misses its
+/// plaintext-only HTTP chain (listener.go, buildSidecarOutboundListener).
 /// </summary>
 internal sealed class ConflictingProtocolRule : IAnalysisRule
 {
@@ -31,7 +35,8 @@ internal sealed class ConflictingProtocolRule : IAnalysisRule
                     Descriptor,
                     item.Port.ProtocolPath,
                     $"{host}:{number} is declared {ProtocolFamilies.Describe(item.Port.Port.Protocol)} here and also {Naming.Join(others, conflict.More)} (IST0177): " +
-                    "a proxy keeps only one of them, so calls get the other protocol's handling (TLS into an HTTP listener fails with 'wrong version number'; HTTP through a TCP one gets no routing)");
+                    "a sidecar keeps only one of them (an entry of its own namespace first, else the oldest), so clients speaking the other protocol miss it (TLS to a port kept as HTTP takes the listener's " +
+                    "default chain: BlackHoleCluster under REGISTRY_ONLY; HTTP to a port kept as TCP is forwarded as bytes, with no Host routing)");
             }
         }
     }

@@ -5,7 +5,9 @@ namespace EgressInfra.Core.Analysis.Rules;
 /// <summary>
 /// Failure mode F9 (Istio's egress-control warning): with resolution NONE an HTTP route sends the
 /// request to whatever IP the client dialled once its Host header matches, so the allow-list can
-/// be bypassed by faking the header.
+/// be bypassed by faking the header. Mirrors istio/istio pilot/pkg/networking/core/cluster.go,
+/// convertResolution: resolution NONE (model.Passthrough) becomes an ORIGINAL_DST cluster on a
+/// sidecar, and the HTTP route picks that cluster by the Host header's virtual host (httproute.go).
 /// </summary>
 internal sealed class HttpWithoutDnsRule : IAnalysisRule
 {

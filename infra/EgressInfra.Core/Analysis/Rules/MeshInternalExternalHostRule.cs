@@ -4,9 +4,13 @@ using EgressInfra.Core.Diagnostics;
 namespace EgressInfra.Core.Analysis.Rules;
 
 /// <summary>
-/// MESH_INTERNAL tells Istio the destination runs sidecars: mesh-wide mTLS settings and
-/// authorization apply to it and telemetry counts it as internal. For a public DNS name that is
-/// almost always a mistake.
+/// MESH_INTERNAL tells Istio the destination runs sidecars. For a public DNS name that is almost
+/// always a mistake. What changes mirrors istio/istio: pilot/pkg/model/push_context.go,
+/// BestEffortInferServiceMTLSMode (an mTLS mode is inferred only for non-external services) and
+/// pilot/pkg/networking/core/cluster_tls.go (auto mTLS used on endpoints labelled tlsMode=istio),
+/// cluster_builder.go (peer-metadata exchange is kept for internal services), and telemetry. Client
+/// sidecars do not enforce AuthorizationPolicy, and an ISTIO_MUTUAL DestinationRule applies whatever
+/// the location, so the message claims neither.
 /// </summary>
 internal sealed class MeshInternalExternalHostRule : IAnalysisRule
 {
@@ -37,8 +41,8 @@ internal sealed class MeshInternalExternalHostRule : IAnalysisRule
             yield return entry.Finding(
                 Descriptor,
                 "spec.location",
-                $"location is MESH_INTERNAL but {host} looks external: Istio treats it as a mesh workload, so mesh-wide ISTIO_MUTUAL " +
-                "settings and authorization policies apply to it and calls fail the TLS handshake or are denied");
+                $"location is MESH_INTERNAL but {host} looks external: Istio treats it as a service whose endpoints run sidecars (it infers an mTLS mode " +
+                "for it from PeerAuthentication and uses it on endpoints labelled tlsMode=istio, adds peer-metadata exchange, and reports it as in-mesh in telemetry)");
         }
     }
 

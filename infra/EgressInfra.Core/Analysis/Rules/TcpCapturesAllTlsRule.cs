@@ -4,7 +4,12 @@ namespace EgressInfra.Core.Analysis.Rules;
 
 /// <summary>
 /// Failure mode F3: a TCP (or unset, which sniffs TLS as TCP) port 443 without addresses has no
-/// SNI and no IP to match on, so it becomes the catch-all for every :443 connection.
+/// SNI and no IP to match on, so it becomes the catch-all for every :443 connection. Mirrors
+/// istio/istio pilot/pkg/networking/core/listener.go: buildSidecarOutboundListener binds such a port
+/// to 0.0.0.0:443 (the service address is 0.0.0.0), tls.go buildSidecarOutboundTCPFilterChainOpts
+/// gives it a chain with no match, and buildListenerFromEntry makes that chain the listener's
+/// default, behind any SNI chains of TLS entries; cluster.go convertResolution makes resolution
+/// NONE an ORIGINAL_DST cluster.
 /// </summary>
 internal sealed class TcpCapturesAllTlsRule : IAnalysisRule
 {
@@ -27,12 +32,13 @@ internal sealed class TcpCapturesAllTlsRule : IAnalysisRule
                 }
 
                 var effect = entry.ResolvesByHostHeader
-                    ? "every TLS connection to any IP on :443 matches it and is passed through, so REGISTRY_ONLY no longer blocks any HTTPS destination"
-                    : $"every TLS connection to any IP on :443 is sent to {entry.FirstHost}, so HTTPS calls to other domains get its certificate and fail verification";
+                    ? "is passed through to the IP the client dialled, so REGISTRY_ONLY no longer blocks undeclared HTTPS destinations"
+                    : $"is sent to {entry.FirstHost}, so HTTPS calls to other domains get its certificate and fail verification";
                 yield return entry.Finding(
                     Descriptor,
                     port.ProtocolPath,
-                    $"port 443 is {ProtocolFamilies.Describe(port.Port.Protocol)} with no addresses: {effect}");
+                    $"port 443 is {ProtocolFamilies.Describe(port.Port.Protocol)} with no addresses: its chain becomes the default of 0.0.0.0:443, " +
+                    $"so every :443 connection that no entry's address or TLS entry's SNI claims {effect}");
             }
         }
     }

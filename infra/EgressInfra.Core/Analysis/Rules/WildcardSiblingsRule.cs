@@ -6,6 +6,10 @@ namespace EgressInfra.Core.Analysis.Rules;
 /// A wildcard host with resolution NONE passes through to whatever IP a matching name resolves to,
 /// granting every sibling under the suffix (istio.io issue 2766, "surprising access"). DYNAMIC_DNS
 /// wildcards are fine; DNS wildcards without endpoints are Istio errors reported by validation.
+/// Mirrors istio/istio pilot/pkg/networking/core: the wildcard becomes the HTTP virtual host's
+/// domain (httproute.go) or the TLS chain's SNI match (tls.go, buildSidecarOutboundTLSFilterChainOpts),
+/// and cluster.go convertResolution makes NONE an ORIGINAL_DST cluster: any matching name is
+/// forwarded to the IP the client resolved.
 /// </summary>
 internal sealed class WildcardSiblingsRule : IAnalysisRule
 {

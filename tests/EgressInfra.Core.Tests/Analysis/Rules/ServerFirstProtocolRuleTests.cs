@@ -21,6 +21,20 @@ public class ServerFirstProtocolRuleTests
         Assert.Contains($"protocol: {suggested}", finding.Diagnostic.Hint, StringComparison.Ordinal);
     }
 
+    // Istio's HTTP chain on 0.0.0.0 waits for the HTTP inspector (no timeout by default), HTTP_PROXY's parses anything.
+    [Theory]
+    [InlineData("3306/HTTP", "HTTP inspector waits")]
+    [InlineData("5432/HTTP", "take the listener's default chain")]
+    [InlineData("5432/HTTP_PROXY", "parses PostgreSQL bytes as HTTP")]
+    [InlineData("25/HTTP_PROXY", "connection manager waits for a request")]
+    [InlineData("25", "waits for the client's first bytes")]
+    public void Symptom_FollowsTheChainIstioBuilds(string port, string symptom)
+    {
+        var finding = Assert.Single(Findings(Code, Entry("db", ports: [port], addresses: ["10.0.0.1"])));
+
+        Assert.Contains(symptom, finding.Diagnostic.Message, StringComparison.Ordinal);
+    }
+
     // PostgreSQL clients speak first, so sniffing detects TCP and works; only HTTP breaks it.
     [Theory]
     [InlineData("5432")]
