@@ -14,14 +14,45 @@ public sealed class ValueMap<TValue> : IReadOnlyDictionary<string, TValue>, IEqu
 
     public ValueMap(IEnumerable<KeyValuePair<string, TValue>> entries)
     {
-        var list = new List<KeyValuePair<string, TValue>>();
-        foreach (var group in entries.GroupBy(e => e.Key, StringComparer.Ordinal))
+        ArgumentNullException.ThrowIfNull(entries);
+        KeyValuePair<string, TValue>[] ordered = [.. entries];
+
+        // A stable sort keeps equal keys in input order, so the last of each run is the one that wins.
+        // Maps here are small (labels, annotations, ports): an insertion sort in place allocates nothing.
+        if (ordered.Length > 32)
         {
-            list.Add(group.Last());
+            ordered = [.. ordered.OrderBy(static e => e.Key, StringComparer.Ordinal)];
+        }
+        else
+        {
+            for (var i = 1; i < ordered.Length; i++)
+            {
+                var item = ordered[i];
+                var j = i - 1;
+                while (j >= 0 && string.CompareOrdinal(ordered[j].Key, item.Key) > 0)
+                {
+                    ordered[j + 1] = ordered[j];
+                    j--;
+                }
+
+                ordered[j + 1] = item;
+            }
         }
 
-        list.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
-        _entries = [.. list];
+        var count = 0;
+        for (var i = 0; i < ordered.Length; i++)
+        {
+            if (count > 0 && string.Equals(ordered[count - 1].Key, ordered[i].Key, StringComparison.Ordinal))
+            {
+                ordered[count - 1] = ordered[i];
+            }
+            else
+            {
+                ordered[count++] = ordered[i];
+            }
+        }
+
+        _entries = count == ordered.Length ? ordered : ordered[..count];
     }
 
     public int Count => _entries.Length;

@@ -36,8 +36,8 @@ public static class EgressDiffer
         }
 
         var diff = Compare(
-            EgressSnapshot.From(oldPlan.Config, oldDocument.ProjectConfig),
-            EgressSnapshot.From(newPlan.Config, newDocument.ProjectConfig),
+            EgressSnapshot.From(oldPlan, oldDocument.ProjectConfig),
+            EgressSnapshot.From(newPlan, newDocument.ProjectConfig),
             oldName,
             newName) with { Notes = notes };
         return new DiffResult(oldPlan, newPlan, diff);
@@ -88,15 +88,24 @@ public static class EgressDiffer
             }
 
             var fields = new List<FieldChange>();
-            foreach (var (field, values) in before.Fields)
+            for (var i = 0; i < before.Fields.Count; i++)
             {
+                var (field, values) = before.Fields[i];
+
+                // Both snapshots list the fields in one order: look a field up by name only if not.
+                var afterValues = i < after.Fields.Count && after.Fields[i].Key == field ? after.Fields[i].Value : after[field];
+                if (values.SequenceEqual(afterValues, StringComparer.Ordinal))
+                {
+                    continue;
+                }
+
                 if (ServiceSnapshot.ScalarFields.Contains(field))
                 {
-                    AddScalar(fields, field, First(values), First(after[field]));
+                    AddScalar(fields, field, First(values), First(afterValues));
                 }
                 else
                 {
-                    AddSet(fields, field, values, after[field]);
+                    AddSet(fields, field, values, afterValues);
                 }
             }
 

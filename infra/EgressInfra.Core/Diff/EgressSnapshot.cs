@@ -2,6 +2,8 @@ using System.Globalization;
 using EgressInfra.Core.Config;
 using EgressInfra.Core.Explain;
 using EgressInfra.Core.Manifests;
+using EgressInfra.Core.Pipeline;
+using EgressInfra.Core.Posture;
 using EgressInfra.Core.Probe;
 using EgressInfra.Core.Sources;
 
@@ -39,11 +41,22 @@ public sealed record EgressSnapshot(
     /// <summary>The pseudo-destination of a namespace whose Sidecar passes anything (ALLOW_ANY).</summary>
     public const string AnyDestination = "any destination (ALLOW_ANY)";
 
-    public static EgressSnapshot From(StackConfig config, MappingNode? projectConfig = null)
+    public static EgressSnapshot From(StackConfig config, MappingNode? projectConfig = null) => From(config, projectConfig, null, null);
+
+    /// <summary>The snapshot of an evaluated version, from the entries and postures the pipeline already built.</summary>
+    public static EgressSnapshot From(EgressPlan plan, MappingNode? projectConfig = null)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(plan.Config);
+        return From(plan.Config, projectConfig, plan.ServiceEntries, plan.Postures);
+    }
+
+    private static EgressSnapshot From(StackConfig config, MappingNode? projectConfig, IReadOnlyList<BuiltServiceEntry>? built, IReadOnlyList<NamespacePosture>? postures)
     {
         ArgumentNullException.ThrowIfNull(config);
         var egress = config.Egress;
-        var built = ManifestBuilder.BuildServiceEntries(egress);
+        built ??= ManifestBuilder.BuildServiceEntries(egress);
+        postures ??= Manifests.Modes.ModeBuilders.For(egress.Mode).Postures(egress);
         var sets = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         foreach (var ns in egress.Namespaces)
         {
@@ -52,10 +65,11 @@ public sealed record EgressSnapshot(
 
         // Every namespace's Sidecar imports the same hosts; only its metadata differs.
         var sidecar = ManifestBuilder.BuildSidecar(egress, string.Empty).Spec;
+        var importedAcross = new Dictionary<string, bool>(StringComparer.Ordinal);
         foreach (var b in built)
         {
             string[]? destinationsOfEntry = null;
-            foreach (var ns in VisibleFrom(b.Entry, sidecar, egress.Namespaces))
+            foreach (var ns in VisibleFrom(b.Entry, sidecar, egress.Namespaces, sets, importedAcross))
             {
                 var entryNs = b.Entry.Metadata.Namespace ?? ns;
                 if (DestinationMatcher.IsExported(b.Entry.Spec, entryNs, ns) && DestinationMatcher.ImportFor(sidecar, b.Entry.Spec, entryNs, ns) is not null)
@@ -67,11 +81,12 @@ public sealed record EgressSnapshot(
         }
 
         var destinations = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var users = egress.Mode == EgressMode.Ambient ? Manifests.Modes.Sidecar.SidecarModeBuilder.UsersByNamespace(egress) : null;
         foreach (var (ns, set) in sets)
         {
-            if (egress.Mode == EgressMode.Ambient)
+            if (users is not null)
             {
-                destinations[ns] = AmbientDestinations(egress, ns);
+                destinations[ns] = AmbientDestinations(egress, users[ns]);
                 continue;
             }
 
@@ -103,7 +118,7 @@ public sealed record EgressSnapshot(
         {
             Mode = egress.Mode.Name(),
             NetworkPolicy = egress.NetworkPolicy.Enabled,
-            Postures = Manifests.Modes.ModeBuilders.For(egress.Mode).Postures(egress).ToDictionary(p => p.Namespace, p => p.Name, StringComparer.Ordinal),
+            Postures = postures.ToDictionary(p => p.Namespace, p => p.Name, StringComparer.Ordinal),
             Waypoint = egress.Mode == EgressMode.Ambient ? egress.Ambient.WaypointName : null,
         };
     }
@@ -112,10 +127,10 @@ public sealed record EgressSnapshot(
     public string? Waypoint { get; init; }
 
     /// <summary>Ambient: what the waypoint's policies grant the namespace (ztunnel ignores exportTo), and anything without a NetworkPolicy.</summary>
-    private static string[] AmbientDestinations(EgressConfig egress, string ns)
+    private static string[] AmbientDestinations(EgressConfig egress, IEnumerable<ExternalService> users)
     {
         var set = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var service in egress.Services.Where(s => s.Namespaces.Contains(ns, StringComparer.Ordinal)))
+        foreach (var service in users)
         {
             set.UnionWith(DestinationsOf(service));
         }
@@ -134,17 +149,50 @@ public sealed record EgressSnapshot(
     /// its namespace (or <c>*</c>) brings it in; otherwise its own namespace and those its exportTo names.
     /// Checking each candidate rather than every namespace keeps the diff linear in the entries.
     /// </summary>
-    private static IEnumerable<string> VisibleFrom(ServiceEntry entry, SidecarSpec sidecar, IReadOnlyList<string> namespaces)
+    private static IEnumerable<string> VisibleFrom(
+        ServiceEntry entry,
+        SidecarSpec sidecar,
+        IReadOnlyList<string> namespaces,
+        Dictionary<string, SortedSet<string>> governed,
+        Dictionary<string, bool> importedAcross)
     {
         var spec = entry.Spec;
         var entryNs = entry.Metadata.Namespace;
-        if (entryNs is null || ((spec.ExportTo.Count == 0 || spec.ExportTo.Contains("*")) && ImportedAcrossNamespaces(sidecar, entryNs)))
+        if (entryNs is null)
         {
             return namespaces;
         }
 
-        var named = new HashSet<string>(spec.ExportTo, StringComparer.Ordinal) { entryNs };
-        return namespaces.Where(named.Contains);
+        if (spec.ExportTo.Count == 0 || spec.ExportTo.Contains("*"))
+        {
+            if (!importedAcross.TryGetValue(entryNs, out var across))
+            {
+                across = ImportedAcrossNamespaces(sidecar, entryNs);
+                importedAcross[entryNs] = across;
+            }
+
+            if (across)
+            {
+                return namespaces;
+            }
+        }
+
+        // Its own namespace and those it names, each once: never a walk over every namespace.
+        var named = new List<string>(spec.ExportTo.Count + 1);
+        if (governed.ContainsKey(entryNs))
+        {
+            named.Add(entryNs);
+        }
+
+        foreach (var target in spec.ExportTo)
+        {
+            if (governed.ContainsKey(target) && !named.Contains(target, StringComparer.Ordinal))
+            {
+                named.Add(target);
+            }
+        }
+
+        return named;
     }
 
     /// <summary>True when an import other than <c>./</c> or <c>~/</c> may name entries of <paramref name="entryNamespace"/>.</summary>

@@ -15,12 +15,21 @@ public static class ManifestBuilder
     /// <summary>The entries in config order, each tied to its service, for validation and analysis.</summary>
     public static IReadOnlyList<BuiltServiceEntry> BuildServiceEntries(EgressConfig egress)
     {
-        var result = new List<BuiltServiceEntry>();
+        ArgumentNullException.ThrowIfNull(egress);
+        var result = new List<BuiltServiceEntry>(egress.Services.Count * 2);
         foreach (var service in egress.Services)
         {
+            if (service.Namespaces.Count == 0)
+            {
+                continue;
+            }
+
+            // The copies of one service differ only in their namespace: they share the (immutable) rest.
+            var (labels, annotations) = Metadata(service);
+            var spec = Spec(service);
             foreach (var ns in service.Namespaces)
             {
-                result.Add(new BuiltServiceEntry(BuildServiceEntry(service, ns), service));
+                result.Add(new BuiltServiceEntry(new ServiceEntry(new ObjectMetadata(service.Name, ns, labels, annotations), spec), service));
             }
         }
 
@@ -29,10 +38,17 @@ public static class ManifestBuilder
 
     public static ServiceEntry BuildServiceEntry(ExternalService service, string ns)
     {
+        ArgumentNullException.ThrowIfNull(service);
+        var (labels, annotations) = Metadata(service);
+        return new ServiceEntry(new ObjectMetadata(service.Name, ns, labels, annotations), Spec(service));
+    }
+
+    private static (ValueMap<string> Labels, ValueMap<string> Annotations) Metadata(ExternalService service)
+    {
         var labels = ValueMap.Of(
             (ManagedLabels.ManagedBy, ManagedLabels.ManagedByValue),
             (ManagedLabels.Service, service.Name));
-        var annotations = new List<(string, string)>();
+        var annotations = new List<(string, string)>(3);
         if (service.Owner is not null)
         {
             annotations.Add((ManagedLabels.OwnerAnnotation, service.Owner));
@@ -48,23 +64,35 @@ public static class ManifestBuilder
             annotations.Add((ManagedLabels.PresetAnnotation, service.Preset));
         }
 
-        var spec = new ServiceEntrySpec(
+        return (labels, annotations.Count == 0 ? ValueMap<string>.Empty : ValueMap.Of([.. annotations]));
+    }
+
+    private static ServiceEntrySpec Spec(ExternalService service)
+    {
+        var ports = new ServicePort[service.Ports.Count];
+        for (var i = 0; i < ports.Length; i++)
+        {
+            var p = service.Ports[i];
+            ports[i] = new ServicePort(p.Number, p.Protocol.Name(), p.EffectiveName, p.TargetPort);
+        }
+
+        var endpoints = service.Endpoints.Count == 0 ? ValueList<WorkloadEntry>.Empty : service.Endpoints.Select(e => new WorkloadEntry(
+            e.Address,
+            e.Ports.Select(p => new KeyValuePair<string, long>(p.Key, p.Value)).ToValueMap(),
+            e.Labels,
+            e.Network,
+            e.Locality,
+            e.Weight)).ToValueList();
+        return new ServiceEntrySpec(
             service.Hosts,
             service.Addresses,
-            service.Ports.Select(p => new ServicePort(p.Number, p.Protocol.Name(), p.EffectiveName, p.TargetPort)).ToValueList(),
+            ValueList<ServicePort>.Wrap(ports),
             service.Location.Name(),
             service.Resolution.Name(),
-            service.Endpoints.Select(e => new WorkloadEntry(
-                e.Address,
-                e.Ports.Select(p => new KeyValuePair<string, long>(p.Key, p.Value)).ToValueMap(),
-                e.Labels,
-                e.Network,
-                e.Locality,
-                e.Weight)).ToValueList(),
+            endpoints,
             null,
             service.ExportTo,
             service.SubjectAltNames);
-        return new ServiceEntry(new ObjectMetadata(service.Name, ns, labels, ValueMap.Of([.. annotations])), spec);
     }
 
     /// <param name="importNamespace">A namespace the mode routes through (the egress gateway's), imported whole.</param>
@@ -102,19 +130,57 @@ public static class ManifestBuilder
     /// <summary>Sorts every list whose order carries no meaning, so equal configs render equal bytes.</summary>
     public static ServiceEntry Canonical(ServiceEntry entry)
     {
+        ArgumentNullException.ThrowIfNull(entry);
         var spec = entry.Spec;
-        return entry with
+        var canonical = CanonicalSpec(spec);
+        return ReferenceEquals(canonical, spec) ? entry : entry with { Spec = canonical };
+    }
+
+    /// <summary>The spec with its unordered lists sorted; the same instance when they already are (most specs), so nothing is copied.</summary>
+    private static ServiceEntrySpec CanonicalSpec(ServiceEntrySpec spec)
+    {
+        if (IsOrdinalSorted(spec.Hosts) && IsOrdinalSorted(spec.Addresses) && IsOrdinalSorted(spec.ExportTo) && IsOrdinalSorted(spec.SubjectAltNames)
+            && ArePortsSorted(spec.Ports) && spec.Endpoints.Count == 0)
         {
-            Spec = spec with
-            {
-                Hosts = spec.Hosts.Order(StringComparer.Ordinal).ToValueList(),
-                Addresses = spec.Addresses.Order(StringComparer.Ordinal).ToValueList(),
-                Ports = spec.Ports.OrderBy(p => p.Number).ThenBy(p => p.Name, StringComparer.Ordinal).ToValueList(),
-                Endpoints = spec.Endpoints.OrderBy(e => e.Address, StringComparer.Ordinal).ThenBy(e => e.Network, StringComparer.Ordinal).ToValueList(),
-                ExportTo = spec.ExportTo.Order(StringComparer.Ordinal).ToValueList(),
-                SubjectAltNames = spec.SubjectAltNames.Order(StringComparer.Ordinal).ToValueList(),
-            },
+            return spec;
+        }
+
+        return spec with
+        {
+            Hosts = spec.Hosts.Order(StringComparer.Ordinal).ToValueList(),
+            Addresses = spec.Addresses.Order(StringComparer.Ordinal).ToValueList(),
+            Ports = spec.Ports.OrderBy(p => p.Number).ThenBy(p => p.Name, StringComparer.Ordinal).ToValueList(),
+            Endpoints = spec.Endpoints.OrderBy(e => e.Address, StringComparer.Ordinal).ThenBy(e => e.Network, StringComparer.Ordinal).ToValueList(),
+            ExportTo = spec.ExportTo.Order(StringComparer.Ordinal).ToValueList(),
+            SubjectAltNames = spec.SubjectAltNames.Order(StringComparer.Ordinal).ToValueList(),
         };
+    }
+
+    private static bool IsOrdinalSorted(ValueList<string> values)
+    {
+        for (var i = 1; i < values.Count; i++)
+        {
+            if (string.CompareOrdinal(values[i - 1], values[i]) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool ArePortsSorted(ValueList<ServicePort> ports)
+    {
+        for (var i = 1; i < ports.Count; i++)
+        {
+            var (a, b) = (ports[i - 1], ports[i]);
+            if (a.Number > b.Number || (a.Number == b.Number && string.CompareOrdinal(a.Name, b.Name) > 0))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>What each governed namespace may reach, as <c>host:port/PROTOCOL</c>, sorted.</summary>

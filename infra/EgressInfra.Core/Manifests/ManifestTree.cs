@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using EgressInfra.Core.Sources;
 
@@ -25,8 +26,8 @@ public static partial class ManifestTree
             _ => throw new ArgumentException($"unsupported object {obj.Kind}", nameof(obj)),
         };
         return Map(
-            ("apiVersion", Str(obj.ApiVersion)),
-            ("kind", Str(obj.Kind)),
+            ("apiVersion", Word(obj.ApiVersion)),
+            ("kind", Word(obj.Kind)),
             ("metadata", Metadata(obj.Metadata)),
             ("spec", spec));
     }
@@ -42,11 +43,11 @@ public static partial class ManifestTree
         ("addresses", Strings(spec.Addresses)),
         ("ports", List(spec.Ports.Select(p => Map(
             ("number", Int(p.Number)),
-            ("protocol", p.Protocol is null ? null : Str(p.Protocol)),
+            ("protocol", p.Protocol is null ? null : Word(p.Protocol)),
             ("name", p.Name is null ? null : Str(p.Name)),
             ("targetPort", p.TargetPort is null ? null : Int(p.TargetPort.Value)))))),
-        ("location", spec.Location is null ? null : Str(spec.Location)),
-        ("resolution", spec.Resolution is null ? null : Str(spec.Resolution)),
+        ("location", spec.Location is null ? null : Word(spec.Location)),
+        ("resolution", spec.Resolution is null ? null : Word(spec.Resolution)),
         ("endpoints", List(spec.Endpoints.Select(e => Map(
             ("address", e.Address is null ? null : Str(e.Address)),
             ("ports", e.Ports.Count == 0 ? null : Map([.. e.Ports.Select(p => (p.Key, (ConfigNode?)Int(p.Value)))])),
@@ -73,20 +74,107 @@ public static partial class ManifestTree
 
     private static ScalarNode? OptBool(bool? value) => value is null ? null : Bool(value.Value);
 
-    private static ScalarNode Int(long value) => new(value.ToString(CultureInfo.InvariantCulture), ScalarKind.Integer);
+    private static ScalarNode Int(long value)
+    {
+        if (Numbers.TryGetValue(value, out var node))
+        {
+            return node;
+        }
 
-    private static SequenceNode? Strings(Collections.ValueList<string> values) =>
-        values.Count == 0 ? null : new SequenceNode([.. values.Select(Str)]);
+        node = new ScalarNode(value.ToString(CultureInfo.InvariantCulture), ScalarKind.Integer);
+        if (Numbers.Count < MaxShared)
+        {
+            Numbers.TryAdd(value, node);
+        }
+
+        return node;
+    }
+
+    /// <summary>
+    /// A key or a word from a small vocabulary (kinds, protocols, field names), as one shared node: a
+    /// tree without locations is immutable, and a large render would otherwise allocate the same
+    /// nodes hundreds of thousands of times. The caches stop growing at <see cref="MaxShared"/>.
+    /// </summary>
+    private static ScalarNode Word(string value)
+    {
+        if (Words.TryGetValue(value, out var node))
+        {
+            return node;
+        }
+
+        node = Str(value);
+        if (Words.Count < MaxShared)
+        {
+            Words.TryAdd(value, node);
+        }
+
+        return node;
+    }
+
+    private const int MaxShared = 1024;
+
+    private static readonly ConcurrentDictionary<string, ScalarNode> Words = new(StringComparer.Ordinal);
+
+    private static readonly ConcurrentDictionary<long, ScalarNode> Numbers = new();
+
+    private static SequenceNode? Strings(Collections.ValueList<string> values)
+    {
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
+        var items = new ConfigNode[values.Count];
+        for (var i = 0; i < items.Length; i++)
+        {
+            items[i] = Str(values[i]);
+        }
+
+        return new SequenceNode(items);
+    }
 
     private static SequenceNode? List(IEnumerable<ConfigNode> items)
     {
-        var list = items.ToList();
-        return list.Count == 0 ? null : new SequenceNode(list);
+        ConfigNode[] list = [.. items];
+        return list.Length == 0 ? null : new SequenceNode(list);
     }
 
-    private static MappingNode? StringMap(Collections.ValueMap<string> values) =>
-        values.Count == 0 ? null : Map([.. values.Select(kv => (kv.Key, (ConfigNode?)Str(kv.Value)))]);
+    private static MappingNode? StringMap(Collections.ValueMap<string> values)
+    {
+        if (values.Count == 0)
+        {
+            return null;
+        }
 
-    private static MappingNode Map(params (string Key, ConfigNode? Value)[] entries) =>
-        new([.. entries.Where(e => e.Value is not null).Select(e => new KeyValuePair<ScalarNode, ConfigNode>(Str(e.Key), e.Value!))]);
+        var entries = new KeyValuePair<ScalarNode, ConfigNode>[values.Count];
+        var i = 0;
+        foreach (var (key, value) in values)
+        {
+            entries[i++] = new(Word(key), Str(value));
+        }
+
+        return new MappingNode(entries);
+    }
+
+    /// <summary>A mapping of the entries that have a value, in the order given.</summary>
+    private static MappingNode Map(params (string Key, ConfigNode? Value)[] entries)
+    {
+        var count = 0;
+        foreach (var entry in entries)
+        {
+            count += entry.Value is null ? 0 : 1;
+        }
+
+        var result = new KeyValuePair<ScalarNode, ConfigNode>[count];
+        var i = 0;
+        foreach (var (key, value) in entries)
+        {
+            if (value is not null)
+            {
+                result[i++] = new(Word(key), value);
+            }
+        }
+
+        return new MappingNode(result);
+    }
 }

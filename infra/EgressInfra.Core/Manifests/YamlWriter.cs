@@ -57,8 +57,10 @@ public static class YamlWriter
         }
 
         var first = true;
-        foreach (var (key, value) in map.Entries)
+        var entries = map.Entries;
+        for (var i = 0; i < entries.Count; i++)
         {
+            var (key, value) = entries[i];
             if (!(first && firstLinePrefixed))
             {
                 sb.Append(' ', indent);
@@ -97,8 +99,10 @@ public static class YamlWriter
             return;
         }
 
-        foreach (var item in seq.Items)
+        var items = seq.Items;
+        for (var i = 0; i < items.Count; i++)
         {
+            var item = items[i];
             sb.Append(' ', indent).Append("- ");
             switch (item)
             {

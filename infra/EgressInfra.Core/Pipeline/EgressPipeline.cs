@@ -43,7 +43,7 @@ public static class EgressPipeline
         }
 
         var all = DiagnosticOrder.Sort(document.Problems.Concat(plan.Diagnostics).Select(d => FragmentResolver.Rewrite(d, document.PathRewrites)));
-        return new EgressPlan(plan.Config, all.Any(d => d.IsError) ? null : plan.Manifests, all) { Postures = plan.Postures };
+        return plan with { Manifests = all.Any(d => d.IsError) ? null : plan.Manifests, Diagnostics = all };
     }
 
     /// <summary>
@@ -65,7 +65,7 @@ public static class EgressPipeline
         var rewrites = FragmentResolver.PathRewrites(projectConfig, loaded);
         var problems = loaded.Problems.Select(d => d.Location is not null ? d : d with { Location = ConfigPath.LocateSource(mergedLocator ?? config, d.Path) });
         var all = DiagnosticOrder.Sort(problems.Concat(plan.Diagnostics).Select(d => FragmentResolver.Rewrite(d, rewrites)));
-        return new EgressPlan(plan.Config, all.Any(d => d.IsError) ? null : plan.Manifests, all) { Postures = plan.Postures };
+        return plan with { Manifests = all.Any(d => d.IsError) ? null : plan.Manifests, Diagnostics = all };
     }
 
     /// <param name="projectConfig">The project's keys, namespace prefix removed.</param>
@@ -131,7 +131,11 @@ public static class EgressPipeline
         // finding is an error, so Finish withholds the manifests and nothing is registered.
         var today = DateOnly.FromDateTime(options.Time.GetUtcNow().UtcDateTime);
         diagnostics.AddRange(PolicyStage.Evaluate(config, manifests, today));
-        return Finish(config, manifests, diagnostics, projectConfig, locator) with { Postures = [.. mode.Postures(config.Egress)] };
+        return Finish(config, manifests, diagnostics, projectConfig, locator) with
+        {
+            Postures = [.. mode.Postures(config.Egress)],
+            ServiceEntries = built,
+        };
     }
 
     private static EgressPlan Finish(Config.StackConfig? config, EgressManifests? manifests, List<Diagnostic> diagnostics, MappingNode projectConfig, MappingNode? locator)

@@ -17,6 +17,13 @@ public sealed record EgressPlan(StackConfig? Config, EgressManifests? Manifests,
     /// <summary>Each governed namespace's posture, sorted by namespace; empty when the config could not be bound.</summary>
     public IReadOnlyList<NamespacePosture> Postures { get; init; } = [];
 
+    /// <summary>
+    /// The entries built from the model in config order, each tied to its service, whether or not the
+    /// plan has errors (the manifests do not carry them then); <c>diff</c> reads them instead of
+    /// building them again. Empty when the config could not be bound.
+    /// </summary>
+    public IReadOnlyList<BuiltServiceEntry> ServiceEntries { get; init; } = [];
+
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
 
     public IEnumerable<Diagnostic> Errors => Diagnostics.Where(d => d.IsError);

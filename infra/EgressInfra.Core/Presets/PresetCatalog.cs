@@ -54,18 +54,15 @@ public sealed partial class PresetCatalog
     /// </summary>
     public string? PackageSourceFor(string host)
     {
+        ArgumentNullException.ThrowIfNull(host);
         var name = host.Trim().TrimEnd('.').ToLowerInvariant();
         var wildcard = name.StartsWith('*');
-        var suffix = wildcard ? name[1..] : name;
-        var codeHosts = Presets
-            .Where(p => p.Category.FetchesCode())
-            .SelectMany(p => p.Services.SelectMany(s => s.Hosts))
-            .Select(h => h.TrimEnd('.').ToLowerInvariant());
-        foreach (var domain in PackageSourceDomains.Select(d => d.ToLowerInvariant()).Concat(codeHosts))
+        var suffix = wildcard ? name.AsSpan(1) : name.AsSpan();
+        foreach (var domain in CodeDomains)
         {
             if (wildcard
-                ? ("." + domain).EndsWith(suffix, StringComparison.Ordinal) || suffix.EndsWith("." + domain, StringComparison.Ordinal)
-                : name == domain || name.EndsWith("." + domain, StringComparison.Ordinal))
+                ? IsSuffixOfDotted(suffix, domain) || EndsWithDotted(suffix, domain)
+                : name == domain || EndsWithDotted(name, domain))
             {
                 return domain;
             }
@@ -73,6 +70,28 @@ public sealed partial class PresetCatalog
 
         return null;
     }
+
+    /// <summary>The package-source domains, then the hosts of the code-fetching presets, lower-cased once rather than per host asked about.</summary>
+    private string[] CodeDomains => _codeDomains ??=
+    [
+        .. PackageSourceDomains.Select(d => d.ToLowerInvariant()),
+        .. Presets
+            .Where(p => p.Category.FetchesCode())
+            .SelectMany(p => p.Services.SelectMany(s => s.Hosts))
+            .Select(h => h.TrimEnd('.').ToLowerInvariant()),
+    ];
+
+    private string[]? _codeDomains;
+
+    /// <summary><c>text.EndsWith("." + domain)</c>, without making the dotted string.</summary>
+    private static bool EndsWithDotted(ReadOnlySpan<char> text, string domain) =>
+        text.Length > domain.Length && text[text.Length - domain.Length - 1] == '.' && text.EndsWith(domain, StringComparison.Ordinal);
+
+    /// <summary><c>("." + domain).EndsWith(text)</c>, without making the dotted string.</summary>
+    private static bool IsSuffixOfDotted(ReadOnlySpan<char> text, string domain) =>
+        text.Length <= domain.Length
+            ? domain.AsSpan().EndsWith(text, StringComparison.Ordinal)
+            : text.Length == domain.Length + 1 && text[0] == '.' && text[1..].SequenceEqual(domain);
 
     public static PresetCatalog Parse(string text, string file)
     {

@@ -8,10 +8,29 @@ namespace EgressInfra.Core.Sources;
 /// </summary>
 public abstract class ConfigNode
 {
-    protected ConfigNode(SourceLocation? location) => Location = location;
+    // A file's reader gives every node a place, but few are ever asked for it (a finding's location):
+    // the file name and position are kept inline and the SourceLocation made on demand, which saves an
+    // object per node of a large file.
+    private readonly object? _where;
+    private readonly int _line;
+    private readonly int _column;
+
+    protected ConfigNode(SourceLocation? location) => _where = location;
+
+    protected ConfigNode(string file, int line, int column)
+    {
+        _where = file;
+        _line = line;
+        _column = column;
+    }
 
     /// <summary>Where the node starts in its file; null when the value did not come from a file.</summary>
-    public SourceLocation? Location { get; }
+    public SourceLocation? Location => _where switch
+    {
+        SourceLocation location => location,
+        string file => new SourceLocation(file, _line, _column),
+        _ => null,
+    };
 
     /// <summary>A short name of the node's kind for messages: "a mapping", "a list", "a string".</summary>
     public abstract string Describe();
@@ -31,6 +50,13 @@ public sealed class ScalarNode : ConfigNode
 {
     public ScalarNode(string text, ScalarKind kind, SourceLocation? location = null)
         : base(location)
+    {
+        Text = text;
+        Kind = kind;
+    }
+
+    internal ScalarNode(string text, ScalarKind kind, string file, int line, int column)
+        : base(file, line, column)
     {
         Text = text;
         Kind = kind;
@@ -56,6 +82,9 @@ public sealed class SequenceNode : ConfigNode
     public SequenceNode(IReadOnlyList<ConfigNode> items, SourceLocation? location = null)
         : base(location) => Items = items;
 
+    internal SequenceNode(IReadOnlyList<ConfigNode> items, string file, int line, int column)
+        : base(file, line, column) => Items = items;
+
     public IReadOnlyList<ConfigNode> Items { get; }
 
     public override string Describe() => "a list";
@@ -65,6 +94,9 @@ public sealed class MappingNode : ConfigNode
 {
     public MappingNode(IReadOnlyList<KeyValuePair<ScalarNode, ConfigNode>> entries, SourceLocation? location = null)
         : base(location) => Entries = entries;
+
+    internal MappingNode(IReadOnlyList<KeyValuePair<ScalarNode, ConfigNode>> entries, string file, int line, int column)
+        : base(file, line, column) => Entries = entries;
 
     /// <summary>Entries in source order; duplicates are kept so that the binder can report them.</summary>
     public IReadOnlyList<KeyValuePair<ScalarNode, ConfigNode>> Entries { get; }

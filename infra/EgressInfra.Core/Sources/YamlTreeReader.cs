@@ -244,6 +244,8 @@ public static partial class YamlTreeReader
 
         private SourceLocation At(Mark mark) => new(file, (int)mark.Line + lineOffset, (int)mark.Column);
 
+        private int Line(Mark mark) => (int)mark.Line + lineOffset;
+
         private string CurrentPath()
         {
             var path = string.Empty;
@@ -288,7 +290,7 @@ public static partial class YamlTreeReader
                     parser.MoveNext();
                     Count(1, scalar.Start);
                     CheckTag(scalar.Tag, scalar.Start);
-                    var node = new ScalarNode(scalar.Value, Resolve(scalar), At(scalar.Start));
+                    var node = new ScalarNode(scalar.Value, Resolve(scalar), file, Line(scalar.Start), (int)scalar.Start.Column);
                     Remember(scalar.Anchor, node, 1);
                     return (node, 1);
 
@@ -308,7 +310,7 @@ public static partial class YamlTreeReader
                     }
 
                     Count(1, seqStart.Start);
-                    var seq = new SequenceNode(items, At(seqStart.Start));
+                    var seq = new SequenceNode(items, file, Line(seqStart.Start), (int)seqStart.Start.Column);
                     Remember(seqStart.Anchor, seq, weight);
                     return (seq, weight);
                 }
@@ -370,7 +372,7 @@ public static partial class YamlTreeReader
                     }
 
                     Count(1, mapStart.Start);
-                    var map = new MappingNode(entries, At(mapStart.Start));
+                    var map = new MappingNode(entries, file, Line(mapStart.Start), (int)mapStart.Start.Column);
                     Remember(mapStart.Anchor, map, weight);
                     return (map, weight);
                 }

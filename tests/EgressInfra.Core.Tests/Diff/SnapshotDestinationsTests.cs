@@ -29,6 +29,30 @@ public class SnapshotDestinationsTests
         }
     }
 
+    /// <summary>
+    /// <c>diff</c> takes the entries and postures the pipeline built instead of building them again;
+    /// its result must be the one the snapshot computes from the model alone, byte for byte.
+    /// </summary>
+    [Fact]
+    public void DiffOfEvaluatedPlans_EqualsTheDiffOfSnapshotsRebuiltFromTheModel()
+    {
+        var random = new Random(1616);
+        for (var round = 0; round < 300; round++)
+        {
+            var oldDocument = StackFile.Parse(RandomStack(random), "old.yaml");
+            var newDocument = StackFile.Parse(RandomStack(random), "new.yaml");
+            var result = EgressDiffer.Compare(oldDocument, "old.yaml", newDocument, "new.yaml");
+            Assert.NotNull(result.Diff);
+            var rebuilt = EgressDiffer.Compare(
+                EgressSnapshot.From(result.Old.Config!, oldDocument.ProjectConfig),
+                EgressSnapshot.From(result.New.Config!, newDocument.ProjectConfig),
+                "old.yaml",
+                "new.yaml") with { Notes = result.Diff.Notes };
+            Assert.Equal(DiffText.Write(rebuilt), DiffText.Write(result.Diff));
+            Assert.Equal(Flatten(Exhaustive(result.New.Config!.Egress)), Flatten(EgressSnapshot.From(result.New, newDocument.ProjectConfig).Destinations));
+        }
+    }
+
     [Fact]
     public void AllowAny_AddsTheAnyDestinationToEveryNamespace()
     {

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using EgressInfra.Core.Collections;
 using EgressInfra.Core.Diagnostics;
 using EgressInfra.Core.Sources;
 
@@ -14,13 +15,21 @@ public sealed class NodeReader
 
     public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
 
-    public bool HasErrors => _diagnostics.Any(d => d.IsError);
+    public bool HasErrors => ErrorCount > 0;
+
+    /// <summary>How many of the diagnostics so far are errors: a binder compares it before and after an item.</summary>
+    public int ErrorCount { get; private set; }
 
     /// <summary>
     /// Records a finding. Its file position is attached later from its path (ConfigPath.LocateSource),
     /// which points at the key for collections and missing values.
     /// </summary>
-    public void Report(Diagnostic diagnostic) => _diagnostics.Add(diagnostic);
+    public void Report(Diagnostic diagnostic)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostic);
+        _diagnostics.Add(diagnostic);
+        ErrorCount += diagnostic.IsError ? 1 : 0;
+    }
 
     public MappingNode? Mapping(ConfigNode? node, string path, bool required = false)
     {
@@ -128,6 +137,32 @@ public sealed class NodeReader
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The values of <see cref="Strings"/> alone, with the same findings: an item's path is made only
+    /// when it has a problem, not for every host of a large file.
+    /// </summary>
+    public ValueList<string> StringValues(ConfigNode? node, string path, bool required = false)
+    {
+        if (node is not SequenceNode seq || seq.Items.Count == 0)
+        {
+            return Strings(node, path, required).Select(s => s.Value).ToValueList();
+        }
+
+        var values = new List<string>(seq.Items.Count);
+        for (var i = 0; i < seq.Items.Count; i++)
+        {
+            var value = seq.Items[i] is ScalarNode { Kind: not ScalarKind.Null } s && (s.Kind != ScalarKind.String || !string.IsNullOrWhiteSpace(s.Text))
+                ? s.Text
+                : String(seq.Items[i], ConfigPath.Index(path, i), required: true);
+            if (value is not null)
+            {
+                values.Add(value);
+            }
+        }
+
+        return ValueList<string>.Wrap([.. values]);
     }
 
     public long? Integer(ConfigNode? node, string path, bool required, long min, long max)

@@ -25,7 +25,7 @@ public static partial class StackConfigBinder
             return null;
         }
 
-        var errorsBefore = reader.Diagnostics.Count(d => d.IsError);
+        var errorsBefore = reader.ErrorCount;
         reader.KnownKeys(map, path, ServiceKeys);
 
         var name = reader.String(map["name"], $"{path}.name", required: true);
@@ -34,27 +34,27 @@ public static partial class StackConfigBinder
             reader.Report(ConfigCodes.InvalidName.Create($"{path}.name", $"'{name}' is not a valid service name; it becomes the ServiceEntry's metadata.name"));
         }
 
-        var hosts = reader.Strings(map["hosts"], $"{path}.hosts", required: true).Select(s => s.Value).ToValueList();
-        var addresses = reader.Strings(map["addresses"], $"{path}.addresses").Select(s => s.Value).ToValueList();
+        var hosts = reader.StringValues(map["hosts"], $"{path}.hosts", required: true);
+        var addresses = reader.StringValues(map["addresses"], $"{path}.addresses");
         var ports = BindPorts(reader, map["ports"], $"{path}.ports");
         var resolution = reader.Enum(map["resolution"], $"{path}.resolution", IstioNames.Resolutions);
         var location = reader.Enum(map["location"], $"{path}.location", IstioNames.Locations) ?? ServiceLocation.MeshExternal;
 
         var exportTo = map["exportTo"] is null
             ? ValueList.Of(".")
-            : reader.Strings(map["exportTo"], $"{path}.exportTo").Select(s => s.Value).ToValueList();
+            : reader.StringValues(map["exportTo"], $"{path}.exportTo");
 
         var namespaces = map["namespaces"] is null
             ? [.. governed]
             : BindServiceNamespaces(reader, map["namespaces"], $"{path}.namespaces", governed);
 
         var endpoints = BindEndpoints(reader, map["endpoints"], $"{path}.endpoints");
-        var subjectAltNames = reader.Strings(map["subjectAltNames"], $"{path}.subjectAltNames").Select(s => s.Value).ToValueList();
+        var subjectAltNames = reader.StringValues(map["subjectAltNames"], $"{path}.subjectAltNames");
         var owner = reader.String(map["owner"], $"{path}.owner");
         var reason = reader.String(map["reason"], $"{path}.reason");
         var bypassGateway = reader.Boolean(map["bypassGateway"], $"{path}.bypassGateway") ?? false;
 
-        if (reader.Diagnostics.Count(d => d.IsError) > errorsBefore || name is null)
+        if (reader.ErrorCount > errorsBefore || name is null)
         {
             return null;
         }

@@ -58,12 +58,16 @@ public sealed class SidecarModeBuilder : IModeBuilder
             }
         }
 
+        // Each namespace's users, found in one pass: a walk over every service per namespace would grow with both.
+        // A service's rule is the same in every namespace that uses it: made (and its sort key) once.
+        var users = egress.NetworkPolicy.Enabled ? UsersByNamespace(egress) : null;
+        var rulesOf = new Dictionary<ExternalService, (NetworkPolicyEgressRule Rule, string Key)>(ReferenceEqualityComparer.Instance);
         foreach (var ns in egress.Namespaces)
         {
             yield return ManifestBuilder.BuildSidecar(egress, ns);
-            if (egress.NetworkPolicy.Enabled)
+            if (users is not null)
             {
-                yield return EgressNetworkPolicy.Build(egress, ns, DirectRules(egress, ns));
+                yield return EgressNetworkPolicy.Build(egress, ns, DirectRules(users[ns], rulesOf));
             }
         }
     }
@@ -89,15 +93,31 @@ public sealed class SidecarModeBuilder : IModeBuilder
     }
 
     /// <summary>Per service granted here: its addresses and ports when known, its ports to any address otherwise.</summary>
-    private static IEnumerable<NetworkPolicyEgressRule> DirectRules(EgressConfig egress, string ns)
+    private static IEnumerable<NetworkPolicyEgressRule> DirectRules(IEnumerable<ExternalService> users, Dictionary<ExternalService, (NetworkPolicyEgressRule Rule, string Key)> rulesOf)
     {
-        var rules = new List<NetworkPolicyEgressRule>();
-        foreach (var service in egress.Services.Where(s => s.Namespaces.Contains(ns, StringComparer.Ordinal)))
+        var rules = new List<(NetworkPolicyEgressRule Rule, string Key)>();
+        var seen = new HashSet<NetworkPolicyEgressRule>();
+        foreach (var service in users)
         {
-            var cidrs = DirectDestinations.Cidrs(service) ?? ["0.0.0.0/0", "::/0"];
-            rules.Add(EgressNetworkPolicy.ToCidrs(cidrs, DirectDestinations.Ports(service)));
+            if (!rulesOf.TryGetValue(service, out var rule))
+            {
+                var cidrs = DirectDestinations.Cidrs(service) ?? ["0.0.0.0/0", "::/0"];
+                var made = EgressNetworkPolicy.ToCidrs(cidrs, DirectDestinations.Ports(service));
+                rulesOf[service] = rule = (made, EgressNetworkPolicy.SortKey(made));
+            }
+
+            if (seen.Add(rule.Rule))
+            {
+                rules.Add(rule);
+            }
         }
 
-        return rules.Distinct().OrderBy(EgressNetworkPolicy.SortKey, StringComparer.Ordinal);
+        return rules.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => r.Rule);
     }
+
+    /// <summary>The services each namespace uses, in config order, each once.</summary>
+    internal static ILookup<string, ExternalService> UsersByNamespace(EgressConfig egress) =>
+        egress.Services
+            .SelectMany(s => s.Namespaces.Distinct(StringComparer.Ordinal).Select(ns => (Namespace: ns, Service: s)))
+            .ToLookup(u => u.Namespace, u => u.Service, StringComparer.Ordinal);
 }
