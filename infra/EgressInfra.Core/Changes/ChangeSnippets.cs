@@ -22,10 +22,18 @@ public static class ChangeSnippets
         return YamlWriter.Write(wrapped);
     }
 
-    /// <summary>One <c>pulumi config set --path</c> per scalar in the edited value, in document order.</summary>
+    /// <summary>
+    /// One <c>pulumi config set --path</c> per scalar in the edited value, in document order; none for
+    /// an edit of a fragment file, which is not Pulumi config.
+    /// </summary>
     public static IReadOnlyList<string> PulumiCommands(ConfigEdit edit)
     {
         ArgumentNullException.ThrowIfNull(edit);
+        if (edit.File is not null)
+        {
+            return [];
+        }
+
         var commands = new List<string>();
         Flatten(edit.Path, edit.Value, commands);
         return commands;

@@ -10,4 +10,11 @@ namespace EgressInfra.Core.Changes;
 /// <param name="Path">Where the value goes, e.g. <c>egress.services[0].namespaces[1]</c>.</param>
 /// <param name="Value">The new node; it replaces whatever was at the path.</param>
 /// <param name="Description">What the edit does, for people: "add orders to stripe-api's namespaces".</param>
-public sealed record ConfigEdit(string Path, ConfigNode Value, string Description);
+public sealed record ConfigEdit(string Path, ConfigNode Value, string Description)
+{
+    /// <summary>
+    /// The fragment file (project-relative) the edit goes to, with <see cref="Path"/> inside that file;
+    /// null for the stack file. Pulumi's config commands cannot reach a fragment.
+    /// </summary>
+    public string? File { get; init; }
+}

@@ -111,6 +111,11 @@ public static class ExplanationJson
         {
             json.WriteStartObject();
             json.WriteString("path", edit.Path);
+            if (edit.File is not null)
+            {
+                json.WriteString("file", edit.File);
+            }
+
             json.WriteString("description", edit.Description);
             json.WriteString("yaml", ChangeSnippets.Yaml(edit));
             Strings(json, "commands", ChangeSnippets.PulumiCommands(edit));

@@ -68,14 +68,14 @@ public static class ExplanationText
         Line(sb, "smallest change", change.Summary);
         foreach (var edit in change.Edits)
         {
-            sb.Append($"    # {edit.Path}\n");
+            sb.Append(edit.File is null ? $"    # {edit.Path}\n" : $"    # {edit.File}, at {edit.Path}\n");
             foreach (var line in ChangeSnippets.Yaml(edit).TrimEnd('\n').Split('\n'))
             {
                 sb.Append("    ").Append(line).Append('\n');
             }
         }
 
-        if (change.Edits.Count > 0)
+        if (change.Edits.Any(e => e.File is null))
         {
             sb.Append("    # or, from the project directory with the stack selected:\n");
             foreach (var command in change.Edits.SelectMany(ChangeSnippets.PulumiCommands))
