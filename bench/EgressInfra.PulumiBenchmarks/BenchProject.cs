@@ -1,9 +1,8 @@
 using EgressInfra.Benchmarks;
-using System.Text;
-using System.Text.Json;
 using EgressInfra.Core.Sources;
 using Pulumi;
 using Pulumi.Testing;
+using EgressInfra.TestSupport;
 
 namespace EgressInfra.PulumiBenchmarks;
 
@@ -42,7 +41,7 @@ internal sealed class BenchProject : IDisposable
         File.WriteAllText(Path.Combine(directory, $"Pulumi.{Stack}.yaml"), stackText);
         var keys = StackFile.Parse(stackText, $"Pulumi.{Stack}.yaml", project.Name, project.Defaults).ProjectConfig
             ?? throw new InvalidOperationException("the generated stack did not parse");
-        return new BenchProject(directory, ConfigJson(project.Name, keys), PlainRegistrations.For(stackText, project.Name));
+        return new BenchProject(directory, PulumiConfigJson.FromKeys(project.Name, keys), PlainRegistrations.For(stackText, project.Name));
     }
 
     /// <summary>Runs <paramref name="run"/> under the mocks with this project's config in the environment.</summary>
@@ -74,69 +73,5 @@ internal sealed class BenchProject : IDisposable
         }
 
         throw new InvalidOperationException("run from inside the repository: Pulumi.yaml not found above " + AppContext.BaseDirectory);
-    }
-
-    /// <summary>As the CLI passes config: every key under the project's name, objects and lists as JSON text.</summary>
-    private static string ConfigJson(string projectName, MappingNode keys)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
-        {
-            writer.WriteStartObject();
-            foreach (var (key, value) in keys.Entries)
-            {
-                writer.WriteString($"{projectName}:{key.Text}", value is ScalarNode scalar ? scalar.Text : Json(value));
-            }
-
-            writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
-
-    private static string Json(ConfigNode node)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
-        {
-            Write(writer, node);
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
-
-    private static void Write(Utf8JsonWriter writer, ConfigNode node)
-    {
-        switch (node)
-        {
-            case MappingNode map:
-                writer.WriteStartObject();
-                foreach (var (key, value) in map.Entries)
-                {
-                    writer.WritePropertyName(key.Text);
-                    Write(writer, value);
-                }
-
-                writer.WriteEndObject();
-                break;
-            case SequenceNode seq:
-                writer.WriteStartArray();
-                foreach (var item in seq.Items)
-                {
-                    Write(writer, item);
-                }
-
-                writer.WriteEndArray();
-                break;
-            case ScalarNode { Kind: ScalarKind.Integer } n:
-                writer.WriteRawValue(n.Text);
-                break;
-            case ScalarNode { Kind: ScalarKind.Boolean } b:
-                writer.WriteBooleanValue(b.Text.Equals("true", StringComparison.OrdinalIgnoreCase));
-                break;
-            case ScalarNode s:
-                writer.WriteStringValue(s.Text);
-                break;
-        }
     }
 }

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using EgressInfra.Core.Sources;
 using EgressInfra.TestSupport;
 
@@ -26,82 +23,5 @@ internal static class PulumiConfig
 
     public static string FromStackText(string stackText) => FromKeys(Keys(stackText));
 
-    public static string FromKeys(MappingNode keys)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
-        {
-            writer.WriteStartObject();
-            foreach (var (key, value) in keys.Entries)
-            {
-                writer.WriteString($"{Project.Name}:{key.Text}", value is ScalarNode scalar ? scalar.Text : Json(value));
-            }
-
-            writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
-
-    /// <summary>A config tree as JSON text, keeping YAML's scalar types (numbers and booleans unquoted).</summary>
-    public static string Json(ConfigNode node)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
-        {
-            Write(writer, node);
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
-
-    private static void Write(Utf8JsonWriter writer, ConfigNode node)
-    {
-        switch (node)
-        {
-            case MappingNode map:
-                writer.WriteStartObject();
-                foreach (var (key, value) in map.Entries)
-                {
-                    writer.WritePropertyName(key.Text);
-                    Write(writer, value);
-                }
-
-                writer.WriteEndObject();
-                break;
-            case SequenceNode seq:
-                writer.WriteStartArray();
-                foreach (var item in seq.Items)
-                {
-                    Write(writer, item);
-                }
-
-                writer.WriteEndArray();
-                break;
-            case ScalarNode { Kind: ScalarKind.Integer } n:
-                // Pulumi's YAML reader turns an integer too large for 64 bits into a float, as here.
-                if (YamlTreeReader.ParseInteger(n.Text) is { } whole)
-                {
-                    writer.WriteNumberValue(whole);
-                }
-                else
-                {
-                    writer.WriteNumberValue(double.Parse(n.Text, CultureInfo.InvariantCulture));
-                }
-
-                break;
-            case ScalarNode { Kind: ScalarKind.Float } n:
-                writer.WriteNumberValue(double.Parse(n.Text, CultureInfo.InvariantCulture));
-                break;
-            case ScalarNode { Kind: ScalarKind.Boolean } n:
-                writer.WriteBooleanValue(n.Text.Equals("true", StringComparison.OrdinalIgnoreCase));
-                break;
-            case ScalarNode { Kind: ScalarKind.Null }:
-                writer.WriteNullValue();
-                break;
-            case ScalarNode s:
-                writer.WriteStringValue(s.Text);
-                break;
-        }
-    }
+    public static string FromKeys(MappingNode keys) => PulumiConfigJson.FromKeys(Project.Name, keys);
 }
