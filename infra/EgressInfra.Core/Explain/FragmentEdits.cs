@@ -26,23 +26,8 @@ internal static class FragmentEdits
         }
 
         // The merged item's name says which fragment defined it: names are unique across fragments.
-        var name = At(document.ProjectConfig, ConfigPath.Parse(edit.Path[..(close + 1)])) is { } item ? Fragments.FragmentResolver.ItemName(item) : null;
+        var name = ConfigPath.Locate(document.ProjectConfig, edit.Path[..(close + 1)]) is { } item ? Fragments.FragmentResolver.ItemName(item) : null;
         var fragment = document.Fragments.FirstOrDefault(f => name is not null && (f.Services.Contains(name) || f.Presets.Contains(name)));
         return fragment is null ? edit : edit with { Path = inFragment + edit.Path[(close + 1)..], File = fragment.Path };
-    }
-
-    private static ConfigNode? At(ConfigNode? node, IReadOnlyList<object>? segments)
-    {
-        foreach (var segment in segments ?? [])
-        {
-            node = (node, segment) switch
-            {
-                (MappingNode map, string key) => map[key],
-                (SequenceNode seq, int index) when index >= 0 && index < seq.Items.Count => seq.Items[index],
-                _ => null,
-            };
-        }
-
-        return node;
     }
 }
