@@ -11,6 +11,12 @@ if (args is ["--stages", var count, ..])
     return;
 }
 
+if (args is ["--live", var liveCount, ..])
+{
+    StageTimer.Live(Number(liveCount), Option("--namespaces") ?? StackGenerator.DefaultNamespaces);
+    return;
+}
+
 if (args is ["--write-stack", var services, var path, ..])
 {
     var text = StackGenerator.Generate(Number(services), Option("--namespaces") ?? StackGenerator.DefaultNamespaces, Option("--changed") ?? 0);

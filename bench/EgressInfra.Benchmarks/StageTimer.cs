@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using EgressInfra.Core.Analysis;
 using EgressInfra.Core.Config.Binding;
 using EgressInfra.Core.Diff;
@@ -59,6 +60,59 @@ public static class StageTimer
 
             Console.WriteLine(round == 0 ? "(warm-up above)" : $"{services} services, {namespaces} namespaces, {entries.Count} entries, {plan.Diagnostics.Count} diagnostics, {text.Length:N0} chars");
         }
+
+        Retained(text, today);
+    }
+
+    /// <summary>`--live N`: only the live-heap steps of <see cref="Run"/>, which take seconds, not minutes.</summary>
+    public static void Live(int services, int namespaces = StackGenerator.DefaultNamespaces) =>
+        Retained(StackGenerator.Generate(services, namespaces), DateOnly.FromDateTime(DateTime.UtcNow));
+
+    /// <summary>
+    /// What `check` keeps alive, step by step: the live heap after a full collection while each step's
+    /// result is held, as the process holds it. Peak memory follows what is alive, not what is allocated.
+    /// </summary>
+    private static void Retained(string text, DateOnly today)
+    {
+        var baseline = LiveBytes();
+        HoldPlan(text, baseline);
+        Report("(after the plan)", baseline, text.Length);
+        var document = StackFile.Parse(text, "Pulumi.bench.yaml");
+        Report("parse tree", baseline, text.Length);
+        var bound = StackConfigBinder.Bind(document.ProjectConfig!);
+        Report("+ bound model", baseline, text.Length);
+        var built = ManifestBuilder.BuildServiceEntries(bound.Config!.Egress);
+        Report("+ service entries", baseline, text.Length);
+        var manifests = ManifestBuilder.Build(bound.Config!.Egress, built);
+        Report("+ manifests", baseline, text.Length);
+        var findings = PolicyStage.Evaluate(bound.Config!, manifests, today).ToList();
+        Report("+ policy findings", baseline, text.Length);
+        GC.KeepAlive(document);
+        GC.KeepAlive(built);
+        GC.KeepAlive(manifests);
+        GC.KeepAlive(findings);
+    }
+
+    /// <summary>What the finished plan keeps once the parse tree is gone, as `check` holds it while it writes.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void HoldPlan(string text, long baseline)
+    {
+        var plan = Plan(text);
+        Report("the plan alone", baseline, text.Length);
+        GC.KeepAlive(plan);
+    }
+
+    // A frame of its own: the parsed document dies with it, as it does in `check` once evaluated.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static EgressPlan Plan(string text) => EgressPipeline.Evaluate(StackFile.Parse(text, "Pulumi.bench.yaml"));
+
+    private static long LiveBytes() => GC.GetTotalMemory(forceFullCollection: true);
+
+    private static void Report(string what, long baseline, int chars)
+    {
+        // The generated file is ASCII: one byte per character on disk.
+        var live = LiveBytes() - baseline;
+        Console.WriteLine($"live: {what,-26} {live / 1048576.0,8:F1} MB ({live / (double)chars:F1} x the file)");
     }
 
     private static T Time<T>(string stage, Func<T> step)
