@@ -4,6 +4,7 @@ using EgressInfra.Cli.Output;
 using EgressInfra.Core.Diagnostics;
 using EgressInfra.Core.Fragments;
 using EgressInfra.Core.Pipeline;
+using EgressInfra.Core.Sources;
 
 namespace EgressInfra.Cli.Commands;
 
@@ -23,29 +24,31 @@ public static class CheckCommand
         command.Add(org);
         command.SetAction(parse =>
         {
-            var source = stack.Resolve(parse);
-            var document = source.Parse();
+            // Peak memory: nothing here holds the stack's text or its parse tree past the evaluation (the
+            // source's text is the file twice over, the tree several times), only what is reported.
+            var (displayPath, document) = Read(stack.Resolve(parse));
+            var fragments = document.Fragments;
             var plan = EgressPipeline.Evaluate(document, new EvaluationOptions(context.Time));
             var diagnostics = plan.Diagnostics;
             if (parse.GetValue(codeOwners) is { } file && !plan.IsUnusable)
             {
                 var text = StackSource.ReadText(file);
-                diagnostics = DiagnosticOrder.Sort([.. diagnostics, .. CodeOwners.Verify(text, file, document.Fragments, parse.GetValue(org))]);
+                diagnostics = DiagnosticOrder.Sort([.. diagnostics, .. CodeOwners.Verify(text, file, fragments, parse.GetValue(org))]);
             }
 
             var chosen = CommonOptions.ToOutputFormat(parse.GetValue(format)!);
             switch (chosen)
             {
                 case OutputFormat.Json:
-                    DiagnosticWriter.WriteFindings(context.Out, diagnostics, chosen, source.DisplayPath, json => PostureWriter.WriteJson(json, plan));
+                    DiagnosticWriter.WriteFindings(context.Out, diagnostics, chosen, displayPath, json => PostureWriter.WriteJson(json, plan));
                     break;
                 case OutputFormat.Text:
-                    DiagnosticWriter.WriteFindings(context.Out, diagnostics, chosen, source.DisplayPath);
+                    DiagnosticWriter.WriteFindings(context.Out, diagnostics, chosen, displayPath);
                     PostureWriter.WriteText(context.Out, plan);
-                    context.Out.Write($"{source.DisplayPath}: {DiagnosticWriter.Summary(diagnostics)}\n");
+                    context.Out.Write($"{displayPath}: {DiagnosticWriter.Summary(diagnostics)}\n");
                     break;
                 default:
-                    DiagnosticWriter.Write(context.Out, diagnostics, chosen, source.DisplayPath);
+                    DiagnosticWriter.Write(context.Out, diagnostics, chosen, displayPath);
                     break;
             }
 
@@ -53,4 +56,6 @@ public static class CheckCommand
         });
         return command;
     }
+
+    private static (string DisplayPath, StackDocument Document) Read(StackSource source) => (source.DisplayPath, source.Parse());
 }

@@ -36,13 +36,15 @@ public static class EgressPipeline
             options = options with { StackName = name };
         }
 
+        // Only what is needed afterwards is kept, not the document: its tree can go once it is bound.
+        var (problems, rewrites) = (document.Problems, document.PathRewrites);
         var plan = Evaluate(document.ProjectConfig, null, options);
-        if (document.Problems.Count == 0 && document.PathRewrites.Count == 0)
+        if (problems.Count == 0 && rewrites.Count == 0)
         {
             return plan;
         }
 
-        var all = DiagnosticOrder.Sort(document.Problems.Concat(plan.Diagnostics).Select(d => FragmentResolver.Rewrite(d, document.PathRewrites)));
+        var all = DiagnosticOrder.Sort(problems.Concat(plan.Diagnostics).Select(d => FragmentResolver.Rewrite(d, rewrites)));
         return plan with { Manifests = all.Any(d => d.IsError) ? null : plan.Manifests, Diagnostics = all };
     }
 
@@ -76,11 +78,15 @@ public static class EgressPipeline
         options ??= EvaluationOptions.Default;
         var diagnostics = new List<Diagnostic>();
         var bound = StackConfigBinder.Bind(projectConfig);
+
+        // Findings are located at the end, from a map of positions: the trees are not used past this
+        // line, so a large stack's parse tree is not held while its objects are built and analysed.
+        var sources = SourceMap.Of(locator ?? projectConfig);
         diagnostics.AddRange(bound.Diagnostics);
         var config = bound.Config;
         if (config is null)
         {
-            return Finish(null, null, diagnostics, projectConfig, locator);
+            return Finish(null, null, diagnostics, sources);
         }
 
         config = StackNames.Apply(config, options.StackName, diagnostics);
@@ -131,18 +137,18 @@ public static class EgressPipeline
         // finding is an error, so Finish withholds the manifests and nothing is registered.
         var today = DateOnly.FromDateTime(options.Time.GetUtcNow().UtcDateTime);
         diagnostics.AddRange(PolicyStage.Evaluate(config, manifests, today));
-        return Finish(config, manifests, diagnostics, projectConfig, locator) with
+        return Finish(config, manifests, diagnostics, sources) with
         {
             Postures = [.. mode.Postures(config.Egress)],
             ServiceEntries = built,
         };
     }
 
-    private static EgressPlan Finish(Config.StackConfig? config, EgressManifests? manifests, List<Diagnostic> diagnostics, MappingNode projectConfig, MappingNode? locator)
+    private static EgressPlan Finish(Config.StackConfig? config, EgressManifests? manifests, List<Diagnostic> diagnostics, SourceMap sources)
     {
         var located = diagnostics.Select(d => d.Location is not null ? d : d with
         {
-            Location = ConfigPath.LocateSource(locator ?? projectConfig, d.Path),
+            Location = sources.Locate(d.Path),
         });
 
         // A service used by several namespaces yields one entry each; report a finding once.

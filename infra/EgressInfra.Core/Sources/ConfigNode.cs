@@ -32,6 +32,14 @@ public abstract class ConfigNode
         _ => null,
     };
 
+    /// <summary>The parts of <see cref="Location"/> without making one (a source map reads every node's).</summary>
+    internal (string? File, int Line, int Column) Position => _where switch
+    {
+        SourceLocation location => (location.File, location.Line, location.Column),
+        string file => (file, _line, _column),
+        _ => (null, 0, 0),
+    };
+
     /// <summary>A short name of the node's kind for messages: "a mapping", "a list", "a string".</summary>
     public abstract string Describe();
 }

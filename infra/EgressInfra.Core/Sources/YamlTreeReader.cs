@@ -238,9 +238,31 @@ public static partial class YamlTreeReader
         private readonly List<(string? Key, int Index)> _segments = [];
         private long _expanded;
 
+        // Keys and short values repeat across a stack (every service has "name", "hosts", "ports"; every
+        // port "TLS" or "443"; every grant "team-07"): the tree, and the model built from it, share one
+        // string each. Longer values (hosts, reasons) are nearly all distinct and are kept as read.
+        private const int PooledLength = 16;
+        private readonly HashSet<string> _pool = new(StringComparer.Ordinal);
+
         public List<Diagnostic> Problems { get; } = [];
 
         public ConfigNode Read(IParser parser, int depth) => ReadNode(parser, depth).Node;
+
+        private string Pooled(string value)
+        {
+            if (value.Length > PooledLength)
+            {
+                return value;
+            }
+
+            if (_pool.TryGetValue(value, out var shared))
+            {
+                return shared;
+            }
+
+            _pool.Add(value);
+            return value;
+        }
 
         private SourceLocation At(Mark mark) => new(file, (int)mark.Line + lineOffset, (int)mark.Column);
 
@@ -290,7 +312,7 @@ public static partial class YamlTreeReader
                     parser.MoveNext();
                     Count(1, scalar.Start);
                     CheckTag(scalar.Tag, scalar.Start);
-                    var node = new ScalarNode(scalar.Value, Resolve(scalar), file, Line(scalar.Start), (int)scalar.Start.Column);
+                    var node = new ScalarNode(Pooled(scalar.Value), Resolve(scalar), file, Line(scalar.Start), (int)scalar.Start.Column);
                     Remember(scalar.Anchor, node, 1);
                     return (node, 1);
 
@@ -310,7 +332,7 @@ public static partial class YamlTreeReader
                     }
 
                     Count(1, seqStart.Start);
-                    var seq = new SequenceNode(items, file, Line(seqStart.Start), (int)seqStart.Start.Column);
+                    var seq = new SequenceNode(items.Count == 0 ? [] : items.ToArray(), file, Line(seqStart.Start), (int)seqStart.Start.Column);
                     Remember(seqStart.Anchor, seq, weight);
                     return (seq, weight);
                 }
@@ -372,7 +394,7 @@ public static partial class YamlTreeReader
                     }
 
                     Count(1, mapStart.Start);
-                    var map = new MappingNode(entries, file, Line(mapStart.Start), (int)mapStart.Start.Column);
+                    var map = new MappingNode(entries.Count == 0 ? [] : entries.ToArray(), file, Line(mapStart.Start), (int)mapStart.Start.Column);
                     Remember(mapStart.Anchor, map, weight);
                     return (map, weight);
                 }
