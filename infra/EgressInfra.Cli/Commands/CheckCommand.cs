@@ -57,5 +57,6 @@ public static class CheckCommand
         return command;
     }
 
-    private static (string DisplayPath, StackDocument Document) Read(StackSource source) => (source.DisplayPath, source.Parse());
+    /// <summary>The source's name for messages and its parsed document, so that a caller need not keep the source (and its text).</summary>
+    internal static (string DisplayPath, StackDocument Document) Read(StackSource source) => (source.DisplayPath, source.Parse());
 }

@@ -26,14 +26,17 @@ public static class DiffCommand
         {
             var (old, @new) = Resolve(parse.GetValue(stacks) ?? [], parse.GetValue(files) ?? [], parse.GetValue(projectDir), InputLimit.Resolve(parse.GetValue(maxInputSize)));
             var options = new EvaluationOptions(context.Time);
-            var result = EgressDiffer.Compare(old.Parse(), old.DisplayPath, @new.Parse(), @new.DisplayPath, options);
+            // Peak memory: each version is parsed just before it is evaluated and neither source (with
+            // its text) is held past that, so one parse tree at most is alive at a time.
+            var (oldName, newName) = (old.DisplayPath, @new.DisplayPath);
+            var result = EgressDiffer.Compare(old.Parse, oldName, @new.Parse, newName, options);
             if (result.Diff is not { } diff)
             {
-                foreach (var (plan, source) in new[] { (result.Old, old), (result.New, @new) })
+                foreach (var (plan, name) in new[] { (result.Old, oldName), (result.New, newName) })
                 {
                     if (plan.Config is null)
                     {
-                        DiagnosticWriter.WriteText(context.Error, plan.Diagnostics, source.DisplayPath);
+                        DiagnosticWriter.WriteText(context.Error, plan.Diagnostics, name);
                     }
                 }
 

@@ -20,12 +20,13 @@ public static class RenderCommand
         command.Add(outDir);
         command.SetAction(parse =>
         {
-            var source = stack.Resolve(parse);
-            var plan = EgressPipeline.Evaluate(source.Parse(), new EvaluationOptions(context.Time));
+            // Peak memory: the stack's text and parse tree are not held past the evaluation (see check).
+            var (displayPath, document) = CheckCommand.Read(stack.Resolve(parse));
+            var plan = EgressPipeline.Evaluate(document, new EvaluationOptions(context.Time));
             if (plan.Manifests is null)
             {
                 // Nothing is rendered from a stack with errors: a partial manifest set is worse than none.
-                DiagnosticWriter.WriteText(context.Error, plan.Diagnostics, source.DisplayPath);
+                DiagnosticWriter.WriteText(context.Error, plan.Diagnostics, displayPath);
                 return plan.IsUnusable ? ExitCodes.Unusable : ExitCodes.Findings;
             }
 
@@ -47,7 +48,7 @@ public static class RenderCommand
 
             if (plan.Warnings.Any())
             {
-                DiagnosticWriter.WriteText(context.Error, [.. plan.Warnings], source.DisplayPath);
+                DiagnosticWriter.WriteText(context.Error, [.. plan.Warnings], displayPath);
             }
 
             return ExitCodes.Ok;

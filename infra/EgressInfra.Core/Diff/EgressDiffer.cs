@@ -18,8 +18,19 @@ public static class EgressDiffer
     {
         ArgumentNullException.ThrowIfNull(oldDocument);
         ArgumentNullException.ThrowIfNull(newDocument);
-        var oldPlan = EgressPipeline.Evaluate(oldDocument, options);
-        var newPlan = EgressPipeline.Evaluate(newDocument, options);
+        return Compare(() => oldDocument, oldName, () => newDocument, newName, options);
+    }
+
+    /// <summary>
+    /// The same, reading each version just before it is evaluated: with the waivers taken from its tree
+    /// first, no version's parse tree is alive while the other is evaluated (peak memory of a large diff).
+    /// </summary>
+    public static DiffResult Compare(Func<StackDocument> readOld, string oldName, Func<StackDocument> readNew, string newName, EvaluationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(readOld);
+        ArgumentNullException.ThrowIfNull(readNew);
+        var (oldPlan, oldWaivers) = Evaluate(readOld(), options);
+        var (newPlan, newWaivers) = Evaluate(readNew(), options);
         if (oldPlan.Config is null || newPlan.Config is null)
         {
             return new DiffResult(oldPlan, newPlan, null);
@@ -36,11 +47,17 @@ public static class EgressDiffer
         }
 
         var diff = Compare(
-            EgressSnapshot.From(oldPlan, oldDocument.ProjectConfig),
-            EgressSnapshot.From(newPlan, newDocument.ProjectConfig),
+            EgressSnapshot.From(oldPlan, oldWaivers),
+            EgressSnapshot.From(newPlan, newWaivers),
             oldName,
             newName) with { Notes = notes };
         return new DiffResult(oldPlan, newPlan, diff);
+    }
+
+    private static (EgressPlan Plan, IReadOnlyList<string> Waivers) Evaluate(StackDocument document, EvaluationOptions? options)
+    {
+        var waivers = document.ProjectConfig is null ? [] : WaiverReader.Read(document.ProjectConfig);
+        return (EgressPipeline.Evaluate(document, options), waivers);
     }
 
     public static EgressDiff Compare(EgressSnapshot old, EgressSnapshot @new, string oldName, string newName)

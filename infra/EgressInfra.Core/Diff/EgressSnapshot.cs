@@ -41,17 +41,26 @@ public sealed record EgressSnapshot(
     /// <summary>The pseudo-destination of a namespace whose Sidecar passes anything (ALLOW_ANY).</summary>
     public const string AnyDestination = "any destination (ALLOW_ANY)";
 
-    public static EgressSnapshot From(StackConfig config, MappingNode? projectConfig = null) => From(config, projectConfig, null, null);
+    public static EgressSnapshot From(StackConfig config, MappingNode? projectConfig = null) => From(config, ReadWaivers(projectConfig), null, null);
 
     /// <summary>The snapshot of an evaluated version, from the entries and postures the pipeline already built.</summary>
-    public static EgressSnapshot From(EgressPlan plan, MappingNode? projectConfig = null)
+    public static EgressSnapshot From(EgressPlan plan, MappingNode? projectConfig = null) => From(plan, ReadWaivers(projectConfig));
+
+    /// <summary>
+    /// The same, with the waivers already read (<see cref="WaiverReader"/>), so that a diff need not
+    /// keep a version's parse tree alive while it evaluates the versions.
+    /// </summary>
+    public static EgressSnapshot From(EgressPlan plan, IReadOnlyList<string> waivers)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(plan.Config);
-        return From(plan.Config, projectConfig, plan.ServiceEntries, plan.Postures);
+        ArgumentNullException.ThrowIfNull(waivers);
+        return From(plan.Config, waivers, plan.ServiceEntries, plan.Postures);
     }
 
-    private static EgressSnapshot From(StackConfig config, MappingNode? projectConfig, IReadOnlyList<BuiltServiceEntry>? built, IReadOnlyList<NamespacePosture>? postures)
+    private static IReadOnlyList<string> ReadWaivers(MappingNode? projectConfig) => projectConfig is null ? [] : WaiverReader.Read(projectConfig);
+
+    private static EgressSnapshot From(StackConfig config, IReadOnlyList<string> waivers, IReadOnlyList<BuiltServiceEntry>? built, IReadOnlyList<NamespacePosture>? postures)
     {
         ArgumentNullException.ThrowIfNull(config);
         var egress = config.Egress;
@@ -112,7 +121,7 @@ public sealed record EgressSnapshot(
             Sorted(egress.SidecarImports),
             destinations,
             services,
-            projectConfig is null ? [] : WaiverReader.Read(projectConfig),
+            waivers,
             PolicySnapshot.From(config),
             config.Probe)
         {

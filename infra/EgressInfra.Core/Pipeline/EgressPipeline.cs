@@ -21,6 +21,9 @@ public static class EgressPipeline
     private static readonly HashSet<string> SupersededByProfile =
         [.. Profiles.Rules.ProfileRules.All.SelectMany(r => r.Supersedes)];
 
+    /// <summary>Nodes of a tree (about 30 a service) from which dropping it is worth a full collection.</summary>
+    private const int LargeTree = 100_000;
+
     /// <summary>Evaluates a stack file read by <see cref="StackFile"/>; problems found while reading come first.</summary>
     public static EgressPlan Evaluate(StackDocument document, EvaluationOptions? options = null)
     {
@@ -82,6 +85,14 @@ public static class EgressPipeline
         // Findings are located at the end, from a map of positions: the trees are not used past this
         // line, so a large stack's parse tree is not held while its objects are built and analysed.
         var sources = SourceMap.Of(locator ?? projectConfig);
+        if (sources.Count >= LargeTree)
+        {
+            // The parse tree of a large stack is garbage from here on and most of the heap; it is old
+            // enough to sit in gen2, which the GC would leave to grow with the objects built next.
+            // One blocking collection now (tens of milliseconds) keeps peak memory near what is alive.
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        }
+
         diagnostics.AddRange(bound.Diagnostics);
         var config = bound.Config;
         if (config is null)

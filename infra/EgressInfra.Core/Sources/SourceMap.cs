@@ -28,16 +28,18 @@ public sealed class SourceMap
 
     private SourceMap(Builder built)
     {
-        var n = built.Count;
-        _shape = built.Shape[..n];
-        _file = built.File[..n];
-        _line = built.Line[..n];
-        _column = built.Column[..n];
-        _first = built.First[..n];
-        _count = built.ChildCount[..n];
-        _key = built.Key[..n];
+        _shape = built.Shape;
+        _file = built.File;
+        _line = built.Line;
+        _column = built.Column;
+        _first = built.First;
+        _count = built.ChildCount;
+        _key = built.Key;
         _files = [.. built.Files];
     }
+
+    /// <summary>How many nodes the map holds (a mapping entry is two: its key and its value).</summary>
+    public int Count => _shape.Length;
 
     private enum Shape : byte
     {
@@ -50,7 +52,9 @@ public sealed class SourceMap
     public static SourceMap Of(ConfigNode root)
     {
         ArgumentNullException.ThrowIfNull(root);
-        var builder = new Builder();
+        // Sized exactly first: growing seven arrays by doubling would allocate (and leave behind) twice
+        // the map in large-object heap, on a large stack about as much as the tree this map replaces.
+        var builder = new Builder(1 + Builder.Slots(root, new HashSet<ConfigNode>(ReferenceEqualityComparer.Instance)));
         builder.Fill(builder.Reserve(1), root, null);
         return new SourceMap(builder);
     }
@@ -136,41 +140,67 @@ public sealed class SourceMap
         private readonly Dictionary<ConfigNode, int> _mapped = new(ReferenceEqualityComparer.Instance);
         private readonly Dictionary<string, int> _fileIndex = new(StringComparer.Ordinal);
 
-        public Shape[] Shape { get; private set; } = new Shape[256];
+        private int _count;
 
-        public int[] File { get; private set; } = new int[256];
+        public Builder(int size)
+        {
+            Shape = new Shape[size];
+            File = new int[size];
+            Line = new int[size];
+            Column = new int[size];
+            First = new int[size];
+            ChildCount = new int[size];
+            Key = new string?[size];
+        }
 
-        public int[] Line { get; private set; } = new int[256];
+        public Shape[] Shape { get; }
 
-        public int[] Column { get; private set; } = new int[256];
+        public int[] File { get; }
 
-        public int[] First { get; private set; } = new int[256];
+        public int[] Line { get; }
 
-        public int[] ChildCount { get; private set; } = new int[256];
+        public int[] Column { get; }
 
-        public string?[] Key { get; private set; } = new string?[256];
+        public int[] First { get; }
+
+        public int[] ChildCount { get; }
+
+        public string?[] Key { get; }
 
         public List<string> Files { get; } = [];
 
-        public int Count { get; private set; }
+        /// <summary>The slots the children of <paramref name="node"/> take, all the way down, a node met before counted once.</summary>
+        public static int Slots(ConfigNode node, HashSet<ConfigNode> seen)
+        {
+            var slots = 0;
+            switch (node)
+            {
+                case MappingNode map when seen.Add(map):
+                    slots += 2 * map.Entries.Count;
+                    foreach (var entry in map.Entries)
+                    {
+                        slots += Slots(entry.Value, seen);
+                    }
+
+                    break;
+                case SequenceNode seq when seen.Add(seq):
+                    slots += seq.Items.Count;
+                    foreach (var item in seq.Items)
+                    {
+                        slots += Slots(item, seen);
+                    }
+
+                    break;
+            }
+
+            return slots;
+        }
 
         /// <summary>Contiguous slots for <paramref name="n"/> nodes; the index of the first.</summary>
         public int Reserve(int n)
         {
-            var start = Count;
-            if (start + n > Shape.Length)
-            {
-                var size = Math.Max(Shape.Length * 2, start + n);
-                Shape = Grow(Shape, size);
-                File = Grow(File, size);
-                Line = Grow(Line, size);
-                Column = Grow(Column, size);
-                First = Grow(First, size);
-                ChildCount = Grow(ChildCount, size);
-                Key = Grow(Key, size);
-            }
-
-            Count = start + n;
+            var start = _count;
+            _count += n;
             return start;
         }
 
@@ -243,13 +273,6 @@ public sealed class SourceMap
             }
 
             return index;
-        }
-
-        private static T[] Grow<T>(T[] array, int size)
-        {
-            var grown = new T[size];
-            array.CopyTo(grown, 0);
-            return grown;
         }
     }
 }
