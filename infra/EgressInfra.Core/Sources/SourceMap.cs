@@ -54,7 +54,8 @@ public sealed class SourceMap
         ArgumentNullException.ThrowIfNull(root);
         // Sized exactly first: growing seven arrays by doubling would allocate (and leave behind) twice
         // the map in large-object heap, on a large stack about as much as the tree this map replaces.
-        var builder = new Builder(1 + Builder.Slots(root, new HashSet<ConfigNode>(ReferenceEqualityComparer.Instance)));
+        var seen = new Dictionary<ConfigNode, int>(ReferenceEqualityComparer.Instance);
+        var builder = new Builder(1 + Builder.Slots(root, seen), seen);
         builder.Fill(builder.Reserve(1), root, null);
         return new SourceMap(builder);
     }
@@ -136,14 +137,16 @@ public sealed class SourceMap
     private sealed class Builder
     {
         // A mapping or list met again (through an alias) shares the children already mapped, so an
-        // alias-heavy file costs no more here than its tree does.
-        private readonly Dictionary<ConfigNode, int> _mapped = new(ReferenceEqualityComparer.Instance);
+        // alias-heavy file costs no more here than its tree does. The sizing pass met every container
+        // first (slot -1); filling records each one's slot in the same table, so there is one table.
+        private readonly Dictionary<ConfigNode, int> _mapped;
         private readonly Dictionary<string, int> _fileIndex = new(StringComparer.Ordinal);
 
         private int _count;
 
-        public Builder(int size)
+        public Builder(int size, Dictionary<ConfigNode, int> seen)
         {
+            _mapped = seen;
             Shape = new Shape[size];
             File = new int[size];
             Line = new int[size];
@@ -170,12 +173,12 @@ public sealed class SourceMap
         public List<string> Files { get; } = [];
 
         /// <summary>The slots the children of <paramref name="node"/> take, all the way down, a node met before counted once.</summary>
-        public static int Slots(ConfigNode node, HashSet<ConfigNode> seen)
+        public static int Slots(ConfigNode node, Dictionary<ConfigNode, int> seen)
         {
             var slots = 0;
             switch (node)
             {
-                case MappingNode map when seen.Add(map):
+                case MappingNode map when seen.TryAdd(map, -1):
                     slots += 2 * map.Entries.Count;
                     foreach (var entry in map.Entries)
                     {
@@ -183,7 +186,7 @@ public sealed class SourceMap
                     }
 
                     break;
-                case SequenceNode seq when seen.Add(seq):
+                case SequenceNode seq when seen.TryAdd(seq, -1):
                     slots += seq.Items.Count;
                     foreach (var item in seq.Items)
                     {
@@ -252,7 +255,7 @@ public sealed class SourceMap
         /// <summary>Points the slot at the children of the same node mapped before; false (and remembered) the first time.</summary>
         private bool Shared(int slot, ConfigNode node)
         {
-            if (_mapped.TryGetValue(node, out var before))
+            if (_mapped.TryGetValue(node, out var before) && before >= 0)
             {
                 First[slot] = First[before];
                 ChildCount[slot] = ChildCount[before];
