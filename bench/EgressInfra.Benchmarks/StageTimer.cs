@@ -81,6 +81,8 @@ public static class StageTimer
         Report("parse tree", baseline, text.Length);
         var bound = StackConfigBinder.Bind(document.ProjectConfig!);
         Report("+ bound model", baseline, text.Length);
+        var sources = SourceMap.Of(document.ProjectConfig!);
+        Report("+ source map", baseline, text.Length);
         var built = ManifestBuilder.BuildServiceEntries(bound.Config!.Egress);
         Report("+ service entries", baseline, text.Length);
         var manifests = ManifestBuilder.Build(bound.Config!.Egress, built);
@@ -88,6 +90,7 @@ public static class StageTimer
         var findings = PolicyStage.Evaluate(bound.Config!, manifests, today).ToList();
         Report("+ policy findings", baseline, text.Length);
         GC.KeepAlive(document);
+        GC.KeepAlive(sources);
         GC.KeepAlive(built);
         GC.KeepAlive(manifests);
         GC.KeepAlive(findings);
