@@ -218,7 +218,7 @@ public static partial class EgressExplainer
             Outcome = ExplainOutcome.WrongUpstream,
             Reason = $"no entry names {query.Host}; {declared}, so it owns port {query.Port} for every destination and sends the traffic to {owner.Declared} (resolution {owner.Resolution.Name()})",
             Match = owner,
-            Symptom = SymptomCatalog.WrongUpstream(answer.Protocol, query.Host, owner.Declared, query.Port),
+            Symptom = SymptomCatalog.WrongUpstream(answer.Protocol, query.Host, owner.Declared, query.Port, owner.Port!.Protocol),
         };
     }
 
