@@ -30,9 +30,9 @@ public static partial class EgressExplainer
         if (!explanation.Allowed)
         {
             explanation = WithChange(explanation, plan, document.ProjectConfig, options);
-            if (explanation.Change is { } change && document.Fragments.Count > 0)
+            if (document.Fragments.Count > 0)
             {
-                explanation = explanation with { Change = FragmentEdits.Locate(change, document) };
+                explanation = FragmentEdits.Locate(explanation, document);
             }
         }
 
