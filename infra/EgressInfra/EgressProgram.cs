@@ -65,7 +65,7 @@ internal static class EgressProgram
         }
 
         var failClosed = config.Environment == DeploymentEnvironment.Prod;
-        var probes = ProbePlanner.Plan(manifests, config.Probe);
+        var probes = ProbePlanner.Plan(manifests, config);
         var namespaces = NamespacePolicy.Group(manifests, probes)
             .Select(policy => new NamespaceEgress(policy, provider, failClosed))
             .ToList();
