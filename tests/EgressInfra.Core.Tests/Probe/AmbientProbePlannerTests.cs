@@ -42,7 +42,7 @@ public class AmbientProbePlannerTests
         return plan;
     }
 
-    private static IReadOnlyList<ProbePlan> Plans(EgressPlan plan) => ProbePlanner.Plan(plan.Manifests!, plan.Config!);
+    private static Collections.ValueList<ProbePlan> Plans(EgressPlan plan) => ProbePlanner.Plan(plan.Manifests!, plan.Config!);
 
     private static ProbePlan PlanOf(EgressPlan plan, string ns) => Assert.Single(Plans(plan), p => p.Namespace == ns);
 
