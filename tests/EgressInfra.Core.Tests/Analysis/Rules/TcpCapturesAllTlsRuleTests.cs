@@ -177,6 +177,32 @@ public class TcpCapturesAllTlsRuleTests
         Assert.Equal("ServiceEntry payments/mixed", Assert.Single(Findings(Code, entry, tls)).Diagnostic.Resource);
     }
 
+    // exportTo decides which proxies build the listener, not whether it is a catch-all: only an
+    // entry no proxy sees ("~") is quiet.
+    [Theory]
+    [InlineData(new string[0], true)]
+    [InlineData(new[] { "*" }, true)]
+    [InlineData(new[] { "orders" }, true)]
+    [InlineData(new[] { "~" }, false)]
+    public void DatabaseOn443_ExportedAnywhere_IsReported_ButNotWhenHidden(string[] exportTo, bool reported)
+    {
+        var findings = Findings(Code, Entry("db", ports: ["443/Redis"], exportTo: exportTo));
+
+        Assert.Equal(reported ? 1 : 0, findings.Count);
+    }
+
+    // The resolution changes where the captured bytes go, never whether they are captured.
+    [Theory]
+    [InlineData("DNS")]
+    [InlineData("DNS_ROUND_ROBIN")]
+    [InlineData("STATIC")]
+    [InlineData("NONE")]
+    [InlineData(null)]
+    public void DatabaseOn443_AnyResolution_IsReported(string? resolution)
+    {
+        Assert.Single(Findings(Code, Entry("db", ports: ["443/MySQL"], resolution: resolution)));
+    }
+
     private static ServiceEntry WithPorts(ServiceEntry entry, params ServicePort[] ports) =>
         entry with { Spec = entry.Spec with { Ports = ports.ToValueList() } };
 }
