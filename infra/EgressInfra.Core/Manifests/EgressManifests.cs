@@ -43,15 +43,31 @@ public sealed record EgressManifests
     /// <summary>
     /// What decides one namespace's egress: its own objects, and the routing objects elsewhere that
     /// are exported to it (the gateway's VirtualServices and DestinationRule) with the policies that
-    /// authorize it there. The probe's policy hash is taken over these.
+    /// authorize it there. In ambient, also the entries a policy that authorizes it is attached to
+    /// (<c>targetRefs</c>), and their TLS origination beside them. The probe's policy hash is taken over these.
     /// </summary>
-    public IEnumerable<IKubernetesObject> PolicyOf(string ns) => All.Where(o => o.Metadata.Namespace == ns || o switch
+    public IEnumerable<IKubernetesObject> PolicyOf(string ns)
     {
-        VirtualService vs => vs.Spec.ExportTo.Contains(ns, StringComparer.Ordinal),
-        DestinationRule dr => dr.Spec.ExportTo.Contains(ns, StringComparer.Ordinal),
-        AuthorizationPolicy ap => ap.Spec.Rules.Any(r => r.From.Any(f => f.Namespaces.Contains(ns, StringComparer.Ordinal))),
-        _ => false,
-    });
+        var grants = All.OfType<AuthorizationPolicy>().Where(ap => Authorizes(ap, ns)).ToList();
+        var attached = grants
+            .SelectMany(ap => ap.Spec.TargetRefs.Where(t => t.Kind == ServiceEntry.KindName).Select(t => (t.Namespace ?? ap.Metadata.Namespace, t.Name)))
+            .ToHashSet();
+        var attachedHosts = ServiceEntries
+            .Where(e => attached.Contains((e.Metadata.Namespace, e.Metadata.Name)))
+            .SelectMany(e => e.Spec.Hosts.Select(h => (e.Metadata.Namespace, h)))
+            .ToHashSet();
+        return All.Where(o => o.Metadata.Namespace == ns || o switch
+        {
+            VirtualService vs => vs.Spec.ExportTo.Contains(ns, StringComparer.Ordinal),
+            DestinationRule dr => dr.Spec.ExportTo.Contains(ns, StringComparer.Ordinal) || attachedHosts.Contains((dr.Metadata.Namespace, dr.Spec.Host)),
+            AuthorizationPolicy ap => Authorizes(ap, ns),
+            ServiceEntry se => attached.Contains((se.Metadata.Namespace, se.Metadata.Name)),
+            _ => false,
+        });
+    }
+
+    private static bool Authorizes(AuthorizationPolicy ap, string ns) =>
+        ap.Spec.Rules.Any(r => r.From.Any(f => f.Namespaces.Contains(ns, StringComparer.Ordinal)));
 
     /// <summary>
     /// The canonical order, stable (equal keys keep their order). One sort with one comparison instead
