@@ -3,6 +3,7 @@ using EgressInfra.Delivery;
 using EgressInfra.Diagnostics;
 using EgressInfra.Outputs;
 using EgressInfra.Resources;
+using EgressInfra.Resources.Istio;
 using EgressInfra.Core.Config;
 using EgressInfra.Core.Delivery;
 using EgressInfra.Core.Diagnostics;
@@ -66,8 +67,9 @@ internal static class EgressProgram
 
         var failClosed = config.Environment == DeploymentEnvironment.Prod;
         var probes = ProbePlanner.Plan(manifests, config.Probe);
+        var inputs = new PlainTree();
         var namespaces = NamespacePolicy.Group(manifests, probes)
-            .Select(policy => new NamespaceEgress(policy, provider, failClosed))
+            .Select(policy => new NamespaceEgress(policy, provider, failClosed, inputs))
             .ToList();
 
         return StackOutputs.Create(plan, namespaces);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using EgressInfra.Core.Delivery;
 using EgressInfra.Probe;
+using EgressInfra.Resources.Istio;
 using Pulumi;
 using KubernetesProvider = Pulumi.Kubernetes.Provider;
 
@@ -18,7 +19,8 @@ internal sealed class NamespaceEgress : ComponentResource
 
     /// <param name="failClosed">Prod: objects that hold policy are protected and retained, so no
     /// removal, destroy or replacement can drop them as a side effect (README, "Retiring a namespace").</param>
-    public NamespaceEgress(NamespacePolicy policy, KubernetesProvider provider, bool failClosed, ComponentResourceOptions? options = null)
+    /// <param name="inputs">The run's converter of objects to inputs, shared by every namespace.</param>
+    public NamespaceEgress(NamespacePolicy policy, KubernetesProvider provider, bool failClosed, PlainTree inputs, ComponentResourceOptions? options = null)
         : base(TypeToken, (policy ?? throw new ArgumentNullException(nameof(policy))).Namespace, options)
     {
         Namespace = policy.Namespace;
@@ -46,7 +48,7 @@ internal sealed class NamespaceEgress : ComponentResource
                     // replacement outright, so a policy object is never deleted to be recreated.
                     DeleteBeforeReplace = false,
                 };
-                registered.Add(new RegisteredObject(obj, lifecycle, new KubernetesObjectResource(obj, objectOptions), objectOptions));
+                registered.Add(new RegisteredObject(obj, lifecycle, new KubernetesObjectResource(obj, inputs, objectOptions), objectOptions));
             }
         }
 
