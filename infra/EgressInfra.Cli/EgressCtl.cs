@@ -11,8 +11,9 @@ namespace EgressInfra.Cli;
 public static class EgressCtl
 {
     /// <summary>The whole command tree: every verb and option egressctl accepts (the workflow tests read it).</summary>
-    public static RootCommand BuildRootCommand(CliContext context) =>
-        new("egressctl: check, render, lint and explain Istio egress declared in Pulumi stack files, offline.")
+    public static RootCommand BuildRootCommand(CliContext context)
+    {
+        var root = new RootCommand("egressctl: check, render, lint and explain Istio egress declared in Pulumi stack files, offline.")
         {
             CheckCommand.Create(context),
             RenderCommand.Create(context),
@@ -26,6 +27,16 @@ public static class EgressCtl
             ImportCommand.Create(context),
             LearnCommand.Create(context),
         };
+        foreach (var option in root.Options)
+        {
+            if (option is VersionOption version)
+            {
+                version.Action = new VersionAction();
+            }
+        }
+
+        return root;
+    }
 
     /// <param name="time">The clock waivers and preset address ages are judged by; the system clock when null.</param>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider? time = null) =>

@@ -66,11 +66,22 @@ internal static class EgressProgram
         }
 
         var failClosed = config.Environment == DeploymentEnvironment.Prod;
-        var probes = ProbePlanner.Plan(manifests, config.Probe);
+        var probes = ProbePlanner.Plan(manifests, config);
+        var policies = NamespacePolicy.Group(manifests, probes);
         var inputs = new PlainTree();
-        var namespaces = NamespacePolicy.Group(manifests, probes)
-            .Select(policy => new NamespaceEgress(policy, provider, failClosed, inputs))
-            .ToList();
+
+        // An ambient probe tests entries that live in the egress namespace, not its own: its Job
+        // waits for the other namespaces' objects too. The stable sort keeps every other stack's order.
+        var built = new Dictionary<string, NamespaceEgress>(StringComparer.Ordinal);
+        foreach (var policy in policies.OrderBy(p => p.Probe is { Ambient: true } ? 1 : 0))
+        {
+            IReadOnlyList<Resource>? elsewhere = policy.Probe is { Ambient: true }
+                ? [.. built.Values.SelectMany(n => n.Objects.Select(o => o.Resource))]
+                : null;
+            built[policy.Namespace] = new NamespaceEgress(policy, provider, failClosed, inputs, probeAlsoAwaits: elsewhere);
+        }
+
+        var namespaces = policies.Select(p => built[p.Namespace]).ToList();
 
         return StackOutputs.Create(plan, namespaces);
     }

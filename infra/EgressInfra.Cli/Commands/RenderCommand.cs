@@ -32,7 +32,7 @@ public static class RenderCommand
             var objects = plan.Manifests.Objects.ToList();
 
             // The probe Job runs inside the governed namespaces: reviewed with the policy, not hidden in the program.
-            var probes = ProbePlanner.Plan(plan.Manifests, plan.Config!.Probe);
+            var probes = ProbePlanner.Plan(plan.Manifests, plan.Config!);
             var dir = parse.GetValue(outDir);
             if (dir is null)
             {

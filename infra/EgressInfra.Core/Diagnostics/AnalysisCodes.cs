@@ -21,7 +21,7 @@ public static class AnalysisCodes
         "Declare port 443 as TLS (or HTTPS); use HTTP on 443 only when deliberately originating TLS with a DestinationRule.");
 
     public static readonly DiagnosticDescriptor TcpCapturesAllTls = new(
-        "EGR203", Severity.Warning, "A TCP or unset-protocol port 443 without addresses captures every :443 destination.",
+        "EGR203", Severity.Warning, "A port 443 without addresses whose protocol is TCP, Mongo, Redis, MySQL or unset captures every :443 destination.",
         "Declare the port as TLS so the sidecar routes by SNI, or give the entry the destination's addresses.");
 
     public static readonly DiagnosticDescriptor SharedTcpPort = new(

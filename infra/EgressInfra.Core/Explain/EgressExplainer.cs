@@ -30,9 +30,9 @@ public static partial class EgressExplainer
         if (!explanation.Allowed)
         {
             explanation = WithChange(explanation, plan, document.ProjectConfig, options);
-            if (explanation.Change is { } change && document.Fragments.Count > 0)
+            if (document.Fragments.Count > 0)
             {
-                explanation = explanation with { Change = FragmentEdits.Locate(change, document) };
+                explanation = FragmentEdits.Locate(explanation, document);
             }
         }
 
@@ -218,7 +218,7 @@ public static partial class EgressExplainer
             Outcome = ExplainOutcome.WrongUpstream,
             Reason = $"no entry names {query.Host}; {declared}, so it owns port {query.Port} for every destination and sends the traffic to {owner.Declared} (resolution {owner.Resolution.Name()})",
             Match = owner,
-            Symptom = SymptomCatalog.WrongUpstream(answer.Protocol, query.Host, owner.Declared, query.Port),
+            Symptom = SymptomCatalog.WrongUpstream(answer.Protocol, query.Host, owner.Declared, query.Port, owner.Port!.Protocol),
         };
     }
 

@@ -87,9 +87,17 @@ public static class SymptomCatalog
         };
     }
 
-    /// <summary>An opaque TCP entry without addresses owns the port and sends everything to its own host.</summary>
-    public static Symptom WrongUpstream(ServiceProtocol protocol, string host, string owner, int port) => ProtocolFamilies.Of(protocol) switch
+    /// <summary>
+    /// An opaque TCP entry without addresses owns the port and sends everything to its own host.
+    /// <paramref name="ownerProtocol"/> is the owner's declared protocol: a Mongo, Redis or MySQL
+    /// owner is a TCP chain too (as EGR203 says), but its server need not answer TLS at all.
+    /// </summary>
+    public static Symptom WrongUpstream(ServiceProtocol protocol, string host, string owner, int port, ServiceProtocol ownerProtocol = ServiceProtocol.Tcp) => ProtocolFamilies.Of(protocol) switch
     {
+        ProtocolFamily.Tls when ownerProtocol is ServiceProtocol.Mongo or ServiceProtocol.Redis or ServiceProtocol.MySql => new(
+            $"the connection reaches {owner} ({ownerProtocol.Name()}) instead of {host}: the TLS handshake fails, or, if that server answers TLS, the client gets its certificate (`certificate is not valid for {host}`)",
+            $"the sidecar has one TCP listener 0.0.0.0_{port} for every destination",
+            ["F3", "F4"]),
         ProtocolFamily.Tls => new(
             $"the connection reaches {owner} instead of {host}: the client gets {owner}'s certificate (`certificate is not valid for {host}`, hostname mismatch)",
             $"the sidecar has one TCP listener 0.0.0.0_{port} for every destination",

@@ -145,10 +145,18 @@ public static class EgressPipeline
             Location = ConfigPath.LocateSource(locator ?? projectConfig, d.Path),
         });
 
-        // A service used by several namespaces yields one entry each; report a finding once.
-        var unique = located
-            .GroupBy(d => (d.Code, d.Path, d.Message))
-            .Select(g => g.First());
+        // A service used by several namespaces yields one entry each; report a finding once (the first).
+        // A set, not GroupBy + Select: see EgressManifests.Sorted on LINQ's generic virtual calls at start-up.
+        var seen = new HashSet<(string, string, string)>();
+        var unique = new List<Diagnostic>(diagnostics.Count);
+        foreach (var d in located)
+        {
+            if (seen.Add((d.Code, d.Path, d.Message)))
+            {
+                unique.Add(d);
+            }
+        }
+
         var sorted = DiagnosticOrder.Sort(unique);
         var hasErrors = sorted.Any(d => d.IsError);
         return new EgressPlan(config, hasErrors ? null : manifests, sorted);

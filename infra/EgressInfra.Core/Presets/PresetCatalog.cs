@@ -72,16 +72,37 @@ public sealed partial class PresetCatalog
     }
 
     /// <summary>The package-source domains, then the hosts of the code-fetching presets, lower-cased once rather than per host asked about.</summary>
-    private string[] CodeDomains => _codeDomains ??=
-    [
-        .. PackageSourceDomains.Select(d => d.ToLowerInvariant()),
-        .. Presets
-            .Where(p => p.Category.FetchesCode())
-            .SelectMany(p => p.Services.SelectMany(s => s.Hosts))
-            .Select(h => h.TrimEnd('.').ToLowerInvariant()),
-    ];
+    private string[] CodeDomains => _codeDomains ??= LowerCasedCodeDomains();
 
     private string[]? _codeDomains;
+
+    /// <remarks>Loops, not LINQ: see EgressManifests.Sorted on LINQ's generic virtual calls at start-up.</remarks>
+    private string[] LowerCasedCodeDomains()
+    {
+        var domains = new List<string>(PackageSourceDomains.Count);
+        foreach (var domain in PackageSourceDomains)
+        {
+            domains.Add(domain.ToLowerInvariant());
+        }
+
+        foreach (var preset in Presets)
+        {
+            if (!preset.Category.FetchesCode())
+            {
+                continue;
+            }
+
+            foreach (var service in preset.Services)
+            {
+                foreach (var host in service.Hosts)
+                {
+                    domains.Add(host.TrimEnd('.').ToLowerInvariant());
+                }
+            }
+        }
+
+        return [.. domains];
+    }
 
     /// <summary><c>text.EndsWith("." + domain)</c>, without making the dotted string.</summary>
     private static bool EndsWithDotted(ReadOnlySpan<char> text, string domain) =>

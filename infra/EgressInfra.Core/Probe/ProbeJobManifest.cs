@@ -55,7 +55,7 @@ public static class ProbeJobManifest
                 ("activeDeadlineSeconds", Int(plan.DeadlineSeconds)),
                 ("ttlSecondsAfterFinished", Int(plan.Settings.TtlSecondsAfterFinished)),
                 ("template", Map(
-                    ("metadata", Map(("labels", labels), ("annotations", Map((ProxyConfigAnnotation, Str(HoldUntilProxyStarts)))))),
+                    ("metadata", PodMetadata(plan, labels)),
                     ("spec", Map(
                         ("restartPolicy", Str("Never")),
                         ("automountServiceAccountToken", Bool(false)),
@@ -65,7 +65,29 @@ public static class ProbeJobManifest
                             ("runAsGroup", Int(RunAsUser)),
                             ("seccompProfile", Map(("type", Str("RuntimeDefault")))))),
                         ("containers", new SequenceNode([.. Containers(plan)])),
-                        ("volumes", new SequenceNode([Map(("name", Str("tmp")), ("emptyDir", Map(("sizeLimit", Str("1Mi")))))])))))))));
+                        ("volumes", new SequenceNode([.. Volumes(plan)])))))))));
+    }
+
+    /// <summary>The downward-API volume of an ambient probe: the pod's own annotations, where istio-cni marks its enrolment.</summary>
+    public const string PodInfoVolume = "podinfo";
+
+    public const string PodInfoDirectory = AmbientProbeScript.PodInfoDirectory;
+
+    // A sidecar probe holds its script until the proxy is ready. An ambient pod has no proxy to wait
+    // for (ztunnel runs per node), and it carries no dataplane-mode label of its own: it is enrolled,
+    // or not, exactly as the namespace's workloads are.
+    private static MappingNode PodMetadata(ProbePlan plan, MappingNode labels) => plan.Ambient
+        ? Map(("labels", labels))
+        : Map(("labels", labels), ("annotations", Map((ProxyConfigAnnotation, Str(HoldUntilProxyStarts)))));
+
+    private static IEnumerable<MappingNode> Volumes(ProbePlan plan)
+    {
+        yield return Map(("name", Str("tmp")), ("emptyDir", Map(("sizeLimit", Str("1Mi")))));
+        if (plan.Ambient)
+        {
+            var item = Map(("path", Str("annotations")), ("fieldRef", Map(("fieldPath", Str("metadata.annotations")))));
+            yield return Map(("name", Str(PodInfoVolume)), ("downwardAPI", Map(("items", new SequenceNode([item])))));
+        }
     }
 
     /// <summary>Istio's proxy UID, which the sidecar's iptables rules do not redirect: the bypass container runs as it.</summary>
@@ -74,15 +96,21 @@ public static class ProbeJobManifest
     /// <summary>The probe container, and in gateway mode the bypass container (as the proxy's UID) whose direct connections must be dropped.</summary>
     private static IEnumerable<MappingNode> Containers(ProbePlan plan)
     {
-        yield return Container("probe", plan.Settings.Image, plan.Script, null);
+        yield return Container("probe", plan.Settings.Image, plan.Script, null, plan.Ambient);
         if (plan.BypassScript is { } bypass)
         {
-            yield return Container("probe-bypass", plan.Settings.Image, bypass, ProxyUid);
+            yield return Container("probe-bypass", plan.Settings.Image, bypass, ProxyUid, false);
         }
     }
 
-    private static MappingNode Container(string name, string image, string script, int? runAs)
+    private static MappingNode Container(string name, string image, string script, int? runAs, bool podInfo)
     {
+        var mounts = new List<ConfigNode> { Map(("name", Str("tmp")), ("mountPath", Str("/tmp"))) };
+        if (podInfo)
+        {
+            mounts.Add(Map(("name", Str(PodInfoVolume)), ("mountPath", Str(PodInfoDirectory)), ("readOnly", Bool(true))));
+        }
+
         var security = new List<(string, ConfigNode)>();
         if (runAs is { } uid)
         {
@@ -101,7 +129,7 @@ public static class ProbeJobManifest
             ("resources", Map(
                 ("requests", Map(("cpu", Str("10m")), ("memory", Str("16Mi")))),
                 ("limits", Map(("memory", Str("64Mi")))))),
-            ("volumeMounts", new SequenceNode([Map(("name", Str("tmp")), ("mountPath", Str("/tmp")))])));
+            ("volumeMounts", new SequenceNode([.. mounts])));
     }
 
     private static MappingNode Map(params (string Key, ConfigNode Value)[] entries) =>

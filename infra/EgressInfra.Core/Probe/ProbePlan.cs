@@ -16,9 +16,24 @@ public sealed record ProbePlan(
 {
     /// <summary>
     /// An upper bound on the script's run time (each check takes at most its timeout plus a second),
-    /// with a minute for the sidecar to start: the Job's activeDeadlineSeconds.
+    /// with a minute for the sidecar to start, or in ambient <see cref="AmbientEnrolmentWaitSeconds"/>
+    /// and a half minute for the pod's enrolment to show: the Job's activeDeadlineSeconds.
     /// </summary>
-    public int DeadlineSeconds => 60 + ((Checks.Count + BypassChecks.Count) * (Settings.TimeoutSeconds + 1));
+    public int DeadlineSeconds => (Ambient ? AmbientEnrolmentWaitSeconds + 30 : 60) + ((Checks.Count + BypassChecks.Count) * (Settings.TimeoutSeconds + 1));
+
+    /// <summary>
+    /// How long the ambient script waits for istio-cni's enrolment annotation to reach its downward-API
+    /// file: the kubelet writes the file before the pod's network is set up, and refreshes it on its
+    /// next sync of the pod (about a minute).
+    /// </summary>
+    public const int AmbientEnrolmentWaitSeconds = 120;
+
+    /// <summary>
+    /// Ambient mode: the pod has no sidecar; ztunnel carries its traffic (the namespace's
+    /// <c>istio.io/dataplane-mode=ambient</c>), so the Job has no proxy annotation and the script checks
+    /// the pod's enrolment instead of a proxy's readiness.
+    /// </summary>
+    public bool Ambient { get; init; }
 
     /// <summary>
     /// Direct connections that skip the sidecar and the egress gateway (gateway mode with a

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EgressInfra.Core.Collections;
+using EgressInfra.Core.Config;
 using EgressInfra.Core.Manifests;
 
 namespace EgressInfra.Core.Probe;
@@ -12,8 +13,18 @@ namespace EgressInfra.Core.Probe;
 public static class ProbePlanner
 {
     /// <summary>Uncommon ports, tried in order, for "declared host, undeclared port".</summary>
-    private static readonly long[] UndeclaredPortCandidates = [8443, 9443, 10443, 8080, 8081, 9080];
+    internal static readonly long[] UndeclaredPortCandidates = [8443, 9443, 10443, 8080, 8081, 9080];
 
+    /// <summary>The probes of a stack, by its mode: per Sidecar in the sidecar and gateway modes, per governed namespace in ambient.</summary>
+    public static ValueList<ProbePlan> Plan(EgressManifests manifests, StackConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return config.Egress.Mode == EgressMode.Ambient
+            ? AmbientProbePlanner.Plan(manifests, config.Egress, config.Probe)
+            : Plan(manifests, config.Probe);
+    }
+
+    /// <summary>One probe per Sidecar (the sidecar and gateway modes).</summary>
     public static ValueList<ProbePlan> Plan(EgressManifests manifests, ProbeConfig probe)
     {
         ArgumentNullException.ThrowIfNull(manifests);
@@ -180,7 +191,7 @@ public static class ProbePlanner
         }
     }
 
-    private static bool ResolvedByProxy(IEnumerable<ServiceEntry> entries, string host) =>
+    internal static bool ResolvedByProxy(IEnumerable<ServiceEntry> entries, string host) =>
         entries.Where(e => e.Spec.Hosts.Contains(host)).All(e => e.Spec.Resolution is not null and not "NONE");
 
     /// <summary>The address itself for a single address (<c>10.0.0.1</c>, <c>10.0.0.1/32</c>, <c>::1/128</c>); null for a wider range.</summary>
@@ -200,7 +211,7 @@ public static class ProbePlanner
     }
 
     /// <summary>Every host and port the entries declare, once each, sorted as <c>host:port/PROTOCOL</c> sorts.</summary>
-    private static IEnumerable<(string Host, long Port, string Protocol, string? Resolution, IReadOnlyList<string> Addresses)> Destinations(IEnumerable<ServiceEntry> entries) =>
+    internal static IEnumerable<(string Host, long Port, string Protocol, string? Resolution, IReadOnlyList<string> Addresses)> Destinations(IEnumerable<ServiceEntry> entries) =>
         entries
             .SelectMany(e => e.Spec.Hosts.SelectMany(h => e.Spec.Ports.Select(p => (Host: h, Port: p.Number, Protocol: p.Protocol ?? "TCP", e.Spec.Resolution, Addresses: (IReadOnlyList<string>)[.. e.Spec.Addresses]))))
             .DistinctBy(d => Label(d.Host, d.Port, d.Protocol), StringComparer.Ordinal)
@@ -215,6 +226,6 @@ public static class ProbePlanner
         _ => ProbeMethod.Tcp,
     };
 
-    private static string Label(string host, long port, string protocol) =>
+    internal static string Label(string host, long port, string protocol) =>
         string.Create(CultureInfo.InvariantCulture, $"{host}:{port}/{protocol}");
 }

@@ -155,6 +155,10 @@ public static class ProbeScript
         return sb.ToString();
     }
 
+    /// <summary>The script of an ambient namespace's probe: no proxy in the pod, its enrolment checked instead.</summary>
+    public static string WriteAmbient(string ns, string policyHash, IReadOnlyList<ProbeCheck> checks, IReadOnlyList<string> skipped, ProbeConfig settings) =>
+        AmbientProbeScript.Write(ns, policyHash, checks, skipped, settings);
+
     /// <summary>
     /// The script of the bypass checks, for a container running as the proxy's UID (1337), whose
     /// connections the sidecar does not capture: each direct connect must not complete within the
@@ -190,7 +194,7 @@ public static class ProbeScript
     public static string Quote(string value) =>
         "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
-    private static string Command(ProbeCheck check) => check.Method switch
+    internal static string Command(ProbeCheck check) => check.Method switch
     {
         ProbeMethod.Http => $"http_reached {Quote(Url("http", check.Host, check.Port))}",
         ProbeMethod.Tls => $"tls_reached {Quote(Url("https", check.Host, check.Port))}",

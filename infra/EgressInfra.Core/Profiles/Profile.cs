@@ -16,10 +16,16 @@ public sealed record Profile(string Name, string Description, ValueMap<Enforceme
     /// </summary>
     public IReadOnlyList<string> ShortfallsAgainst(Profile floor)
     {
-        var shortfalls = floor.Levels
-            .Where(l => l.Value == EnforcementLevel.Mandatory && Level(l.Key) != EnforcementLevel.Mandatory)
-            .Select(l => $"{l.Key} is {Level(l.Key).Name()}")
-            .ToList();
+        // A loop, not Where + Select: LINQ's Select over a Where is a generic virtual call that the
+        // Native AOT runtime resolves at its first use, tens of thousands of instructions at each start.
+        var shortfalls = new List<string>();
+        foreach (var (rule, level) in floor.Levels)
+        {
+            if (level == EnforcementLevel.Mandatory && Level(rule) != EnforcementLevel.Mandatory)
+            {
+                shortfalls.Add($"{rule} is {Level(rule).Name()}");
+            }
+        }
         if (Parameters.IsLooserThan(floor.Parameters))
         {
             shortfalls.Add("its address prefix limits are broader");

@@ -69,15 +69,27 @@ internal static class ProbeJobArgsMapper
                 TtlSecondsAfterFinished = plan.Settings.TtlSecondsAfterFinished,
                 Template = new PodTemplateSpecArgs
                 {
-                    Metadata = new ObjectMetaArgs
-                    {
-                        Labels = { { ManagedLabels.ManagedBy, ManagedLabels.ManagedByValue }, { ComponentLabel, ComponentValue } },
-                        Annotations = { { ProxyConfigAnnotation, HoldUntilProxyStarts } },
-                    },
+                    Metadata = PodMetadata(plan),
                     Spec = PodSpec(plan),
                 },
             },
         };
+    }
+
+    // As ProbeJobManifest renders it: a sidecar probe holds its script until the proxy is ready; an
+    // ambient pod has no proxy and is enrolled by its namespace, so it carries no annotation.
+    private static ObjectMetaArgs PodMetadata(ProbePlan plan)
+    {
+        var metadata = new ObjectMetaArgs
+        {
+            Labels = { { ManagedLabels.ManagedBy, ManagedLabels.ManagedByValue }, { ComponentLabel, ComponentValue } },
+        };
+        if (!plan.Ambient)
+        {
+            metadata.Annotations = new InputMap<string> { { ProxyConfigAnnotation, HoldUntilProxyStarts } };
+        }
+
+        return metadata;
     }
 
     /// <summary>Istio's proxy UID: the sidecar's iptables rules let its traffic out unredirected, which is the bypass the NetworkPolicy must stop.</summary>
@@ -86,6 +98,19 @@ internal static class ProbeJobArgsMapper
     private static PodSpecArgs PodSpec(ProbePlan plan)
     {
         var spec = BasePodSpec(plan);
+        if (plan.Ambient)
+        {
+            // The ambient script reads istio-cni's enrolment annotation from the pod's own annotations.
+            spec.Volumes.Add(new VolumeArgs
+            {
+                Name = ProbeJobManifest.PodInfoVolume,
+                DownwardAPI = new DownwardAPIVolumeSourceArgs
+                {
+                    Items = { new DownwardAPIVolumeFileArgs { Path = "annotations", FieldRef = new ObjectFieldSelectorArgs { FieldPath = "metadata.annotations" } } },
+                },
+            });
+        }
+
         if (plan.BypassScript is { } bypass)
         {
             spec.Containers.Add(new ContainerArgs
@@ -143,9 +168,20 @@ internal static class ProbeJobArgsMapper
                     Requests = { { "cpu", "10m" }, { "memory", "16Mi" } },
                     Limits = { { "memory", "64Mi" } },
                 },
-                VolumeMounts = { new VolumeMountArgs { Name = "tmp", MountPath = "/tmp" } },
+                VolumeMounts = ProbeMounts(plan),
             },
         },
         Volumes = { new VolumeArgs { Name = "tmp", EmptyDir = new EmptyDirVolumeSourceArgs { SizeLimit = "1Mi" } } },
     };
+
+    private static InputList<VolumeMountArgs> ProbeMounts(ProbePlan plan)
+    {
+        var mounts = new InputList<VolumeMountArgs> { new VolumeMountArgs { Name = "tmp", MountPath = "/tmp" } };
+        if (plan.Ambient)
+        {
+            mounts.Add(new VolumeMountArgs { Name = ProbeJobManifest.PodInfoVolume, MountPath = ProbeJobManifest.PodInfoDirectory, ReadOnly = true });
+        }
+
+        return mounts;
+    }
 }

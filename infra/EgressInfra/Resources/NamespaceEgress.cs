@@ -20,7 +20,9 @@ internal sealed class NamespaceEgress : ComponentResource
     /// <param name="failClosed">Prod: objects that hold policy are protected and retained, so no
     /// removal, destroy or replacement can drop them as a side effect (README, "Retiring a namespace").</param>
     /// <param name="inputs">The run's converter of objects to inputs, shared by every namespace.</param>
-    public NamespaceEgress(NamespacePolicy policy, KubernetesProvider provider, bool failClosed, PlainTree inputs, ComponentResourceOptions? options = null)
+    /// <param name="probeAlsoAwaits">Objects elsewhere the namespace's probe tests (ambient: the entries
+    /// and policies in the egress namespace), registered before the probe's Job.</param>
+    public NamespaceEgress(NamespacePolicy policy, KubernetesProvider provider, bool failClosed, PlainTree inputs, ComponentResourceOptions? options = null, IReadOnlyList<Resource>? probeAlsoAwaits = null)
         : base(TypeToken, (policy ?? throw new ArgumentNullException(nameof(policy))).Namespace, options)
     {
         Namespace = policy.Namespace;
@@ -57,7 +59,7 @@ internal sealed class NamespaceEgress : ComponentResource
 
         if (policy.Probe is { } probe)
         {
-            Probe = new ProbeJob(this, probe, provider, [.. Objects.Select(o => o.Resource)]);
+            Probe = new ProbeJob(this, probe, provider, [.. Objects.Select(o => o.Resource), .. probeAlsoAwaits ?? []]);
         }
 
         RegisterOutputs(new Dictionary<string, object?>

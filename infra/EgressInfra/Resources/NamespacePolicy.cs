@@ -12,20 +12,26 @@ internal sealed record NamespacePolicy(
     IReadOnlyList<string> AllowedDestinations,
     ProbePlan? Probe)
 {
-    /// <summary>One policy per namespace that holds any object, in namespace order.</summary>
+    /// <summary>
+    /// One policy per namespace that holds any object or a probe, in namespace order. An ambient
+    /// namespace without a NetworkPolicy holds no object of the stack's, yet its probe runs there.
+    /// </summary>
     public static IReadOnlyList<NamespacePolicy> Group(EgressManifests manifests, IReadOnlyList<ProbePlan> probes)
     {
         ArgumentNullException.ThrowIfNull(manifests);
         ArgumentNullException.ThrowIfNull(probes);
         var allowed = ManifestBuilder.AllowedDestinations(manifests);
-        return [.. manifests.Objects
+        var objects = manifests.Objects
             .Where(o => o.Metadata.Namespace is not null)
             .GroupBy(o => o.Metadata.Namespace!, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new NamespacePolicy(
-                g.Key,
-                [.. g],
-                allowed.TryGetValue(g.Key, out var destinations) ? destinations : [],
-                probes.FirstOrDefault(p => p.Namespace == g.Key)))];
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        return [.. objects.Keys
+            .Union(probes.Select(p => p.Namespace), StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .Select(ns => new NamespacePolicy(
+                ns,
+                objects.TryGetValue(ns, out var own) ? own : [],
+                allowed.TryGetValue(ns, out var destinations) ? destinations : [],
+                probes.FirstOrDefault(p => p.Namespace == ns)))];
     }
 }

@@ -67,6 +67,39 @@ public class RenderCommandTests
             files);
     }
 
+    // The ambient example with the probe turned on: its policy objects as before, then one Job per
+    // governed namespace, exactly the golden ambient Jobs (no proxy annotation, enrolment read from
+    // the pod's own annotations).
+    [Fact]
+    public void Render_AmbientExampleWithProbe_PrintsAJobPerGovernedNamespace()
+    {
+        var example = RepoPaths.ReadText("examples", "ambient", "Pulumi.ambient-example.yaml");
+        var file = CliRunner.TempFile(example.TrimEnd('\n') + "\n  egress-infra:probe:\n    enabled: true\n");
+        var (_, policyOnly, _) = CliRunner.Run("render", "--file", RepoPaths.File("examples", "ambient", "Pulumi.ambient-example.yaml"));
+
+        var (exit, output, err) = CliRunner.Run("render", "--file", file);
+
+        Assert.True(exit == 0, err);
+        Assert.StartsWith(policyOnly, output, StringComparison.Ordinal);
+        Assert.Equal(RepoPaths.ReadText("tests", "golden", "probe-ambient.yaml"), output[policyOnly.Length..]);
+    }
+
+    [Fact]
+    public void RenderOut_AmbientExampleWithProbe_WritesOneJobFilePerGovernedNamespace()
+    {
+        var example = RepoPaths.ReadText("examples", "ambient", "Pulumi.ambient-example.yaml");
+        var file = CliRunner.TempFile(example.TrimEnd('\n') + "\n  egress-infra:probe:\n    enabled: true\n");
+        var dir = Directory.CreateTempSubdirectory("render-ambient-").FullName;
+
+        var (exit, _, err) = CliRunner.Run("render", "--file", file, "--out", dir);
+
+        Assert.True(exit == 0, err);
+        var jobs = Directory.GetFiles(dir, "*.job.*.yaml").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(2, jobs.Count);
+        Assert.StartsWith("orders.job.egress-probe-", jobs[0], StringComparison.Ordinal);
+        Assert.StartsWith("payments.job.egress-probe-", jobs[1], StringComparison.Ordinal);
+    }
+
     [Fact]
     public void RenderOfABadStack_PrintsNoManifestAndExitsOne()
     {

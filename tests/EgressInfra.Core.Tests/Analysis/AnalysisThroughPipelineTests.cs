@@ -38,6 +38,32 @@ public class AnalysisThroughPipelineTests
         Assert.Equal("egress.services[0].ports[0].protocol", Find(plan, AnalysisCodes.AddressesRequired).Path);
     }
 
+    [Theory]
+    [InlineData("mongo")]
+    [InlineData("Redis")]
+    [InlineData("MYSQL")]
+    public void F3_DatabaseOn443_IsReportedAtItsProtocolLine_WithoutIst0134(string protocol)
+    {
+        var d = Single(AnalysisCodes.TcpCapturesAllTls, $$"""
+            - name: cache
+              hosts: [cache.vendor.com]
+              ports:
+                - number: 443
+                  protocol: {{protocol}}
+            """, out var text);
+
+        Assert.Equal("egress.services[0].ports[0].protocol", d.Path);
+        Assert.Equal(LineOf(text, $"protocol: {protocol}"), d.Location?.Line);
+
+        // IST0134 (istioctl analyze) is about unset and TCP only; it stays silent for these.
+        Assert.DoesNotContain(Evaluate("""
+            - name: cache
+              hosts: [cache.vendor.com]
+              ports:
+                - { number: 443, protocol: Mongo }
+            """, out _).Diagnostics, x => x.Code == AnalysisCodes.AddressesRequired.Code);
+    }
+
     [Fact]
     public void F4_TwoDatabasesOnOnePort_BothReportedAtTheirPorts()
     {

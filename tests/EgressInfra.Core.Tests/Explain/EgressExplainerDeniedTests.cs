@@ -148,6 +148,45 @@ public class EgressExplainerDeniedTests
         Assert.Contains("F3", e.Symptom.FailureModes);
     }
 
+    // The same catch-all EGR203 reports: Istio gives Mongo, Redis and MySQL a TCP chain with no match.
+    [Theory]
+    [InlineData("Mongo")]
+    [InlineData("redis")]
+    [InlineData("MYSQL")]
+    public void Database_On443WithoutAddresses_OwnsThePort_AndTheTlsClientReachesThatServer(string protocol)
+    {
+        var stack = StackText.WithServices($$"""
+            - name: cache
+              hosts: [cache.example.com]
+              ports: [{ number: 443, protocol: {{protocol}} }]
+            """);
+
+        var e = ExplainFixture.Text(stack, "payments", "api.example.org", 443, ServiceProtocol.Tls);
+
+        Assert.Equal(ExplainOutcome.WrongUpstream, e.Outcome);
+        Assert.Equal("cache", e.Match!.Service);
+        Assert.Contains("owns port 443 for every destination", e.Reason, StringComparison.Ordinal);
+        Assert.Contains("reaches cache.example.com (", e.Symptom!.Observed, StringComparison.Ordinal);
+        Assert.Contains("the TLS handshake fails", e.Symptom.Observed, StringComparison.Ordinal);
+        Assert.Contains("F3", e.Symptom.FailureModes);
+    }
+
+    [Fact]
+    public void Database_On443WithoutAddresses_ResolutionNone_LetsEveryDestinationPass()
+    {
+        var stack = StackText.WithServices("""
+            - name: cache
+              hosts: [cache.example.com]
+              resolution: NONE
+              ports: [{ number: 443, protocol: Redis }]
+            """);
+
+        var e = ExplainFixture.Text(stack, "payments", "api.example.org", 443, ServiceProtocol.Tls);
+
+        Assert.Equal(ExplainOutcome.PortWide, e.Outcome);
+        Assert.Equal("cache", e.Match!.Service);
+    }
+
     [Fact]
     public void Tcp_ServerFirstProtocolDenied_WaitsForAGreeting()
     {

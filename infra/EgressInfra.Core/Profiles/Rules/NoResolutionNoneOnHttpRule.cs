@@ -19,9 +19,23 @@ public sealed class NoResolutionNoneOnHttpRule : IProfileRule
 
     public IEnumerable<RuleFinding> Check(RuleContext context)
     {
-        foreach (var service in context.Services.Where(s => s.Resolution == ServiceResolution.None))
+        foreach (var service in context.Services)
         {
-            var http = service.Ports.Where(p => p.Protocol.IsHttp()).Select(p => $"{p.Number}/{p.Protocol.Name()}").ToList();
+            if (service.Resolution != ServiceResolution.None)
+            {
+                continue;
+            }
+
+            // A loop, not Where + Select: see EgressManifests.Sorted on LINQ's generic virtual calls at start-up.
+            var http = new List<string>();
+            foreach (var p in service.Ports)
+            {
+                if (p.Protocol.IsHttp())
+                {
+                    http.Add($"{p.Number}/{p.Protocol.Name()}");
+                }
+            }
+
             if (http.Count > 0)
             {
                 yield return RuleContext.Finding(

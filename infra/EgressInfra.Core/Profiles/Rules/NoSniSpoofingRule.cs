@@ -23,14 +23,31 @@ public sealed class NoSniSpoofingRule : IProfileRule
     {
         foreach (var service in context.Services.Where(s => s.Resolution == ServiceResolution.None))
         {
-            var tls = service.Ports.Where(p => p.Protocol.IsTls()).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Number}/{p.Protocol.Name()}")).ToList();
+            // Loops, not Where + Select: see EgressManifests.Sorted on LINQ's generic virtual calls at start-up.
+            var tls = new List<string>();
+            foreach (var p in service.Ports)
+            {
+                if (p.Protocol.IsTls())
+                {
+                    tls.Add(string.Create(CultureInfo.InvariantCulture, $"{p.Number}/{p.Protocol.Name()}"));
+                }
+            }
+
             if (tls.Count == 0)
             {
                 continue;
             }
 
             var reached = PolicyAddresses.Of(service);
-            var ranges = reached.Where(r => !r.ViaIpv6 && r.Range.Start != r.Range.End).Select(r => r.Text).ToList();
+            var ranges = new List<string>();
+            foreach (var r in reached)
+            {
+                if (!r.ViaIpv6 && r.Range.Start != r.Range.End)
+                {
+                    ranges.Add(r.Text);
+                }
+            }
+
             if (service.Addresses.Count == 0)
             {
                 yield return RuleContext.Finding(

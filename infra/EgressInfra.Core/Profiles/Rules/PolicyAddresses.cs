@@ -47,7 +47,9 @@ internal static class PolicyAddresses
         var runs = new List<Run>();
         foreach (var family in reached.GroupBy(r => r.Range.Family))
         {
-            var sorted = family.OrderBy(r => r.Range.Start).ThenByDescending(r => r.Range.End).ToList();
+            // By start, then the widest first, in one key: ThenByDescending is a generic virtual call that
+            // the Native AOT runtime resolves at its first use, at every start (EgressManifests.Sorted).
+            var sorted = family.OrderBy(r => (r.Range.Start, UInt128.MaxValue - r.Range.End)).ToList();
             var items = new List<Reached>();
             UInt128 start = 0, end = 0;
             foreach (var item in sorted)

@@ -89,7 +89,14 @@ public sealed class GatewayModeBuilder : IModeBuilder
         var posture = egress.OutboundTrafficPolicy == OutboundTrafficPolicy.AllowAny ? EgressPosture.Observed
             : missing.Count == 0 ? EgressPosture.Enforced
             : EgressPosture.BestEffort;
-        return [.. egress.Namespaces.Order(StringComparer.Ordinal).Select(ns => new NamespacePosture(ns, posture, missing.ToValueList()))];
+        // A loop, not Order + Select: see EgressManifests.Sorted on LINQ's generic virtual calls at start-up.
+        var postures = new List<NamespacePosture>(egress.Namespaces.Count);
+        foreach (var ns in egress.Namespaces.Order(StringComparer.Ordinal))
+        {
+            postures.Add(new NamespacePosture(ns, posture, missing.ToValueList()));
+        }
+
+        return postures;
     }
 
     /// <summary>The gateway's pods (every port: the Service's target ports are the pods' business), then each bypass's exact addresses.</summary>
@@ -98,12 +105,17 @@ public sealed class GatewayModeBuilder : IModeBuilder
         yield return new NetworkPolicyEgressRule(
             ValueList.Of(EgressNetworkPolicy.PodsIn(new PeerSelector(egress.Gateway.Namespace, egress.Gateway.Selector))),
             ValueList<NetworkPolicyPort>.Empty);
-        var bypass = egress.Services
-            .Where(s => s.BypassGateway && s.Namespaces.Contains(ns, StringComparer.Ordinal) && DirectDestinations.AreExact(s))
-            .Select(s => EgressNetworkPolicy.ToCidrs(DirectDestinations.Cidrs(s)!, DirectDestinations.Ports(s)))
-            .Distinct()
-            .OrderBy(EgressNetworkPolicy.SortKey, StringComparer.Ordinal);
-        foreach (var rule in bypass)
+        // A loop, not Where + Select: see EgressManifests.Sorted on LINQ's generic virtual calls at start-up.
+        var bypass = new List<NetworkPolicyEgressRule>();
+        foreach (var s in egress.Services)
+        {
+            if (s.BypassGateway && s.Namespaces.Contains(ns, StringComparer.Ordinal) && DirectDestinations.AreExact(s))
+            {
+                bypass.Add(EgressNetworkPolicy.ToCidrs(DirectDestinations.Cidrs(s)!, DirectDestinations.Ports(s)));
+            }
+        }
+
+        foreach (var rule in bypass.Distinct().OrderBy(EgressNetworkPolicy.SortKey, StringComparer.Ordinal))
         {
             yield return rule;
         }

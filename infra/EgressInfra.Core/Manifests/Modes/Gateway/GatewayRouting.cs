@@ -15,18 +15,20 @@ public static class GatewayRouting
     {
         ArgumentNullException.ThrowIfNull(gateway);
         ArgumentNullException.ThrowIfNull(destination);
-        var servers = destination.Ports
-            .Select(p => (p.Number, Kind: GatewayPortKinds.Of(p.Protocol)))
-            .Distinct()
-            .OrderBy(p => p.Number)
-            .Select(p => new GatewayServer(
-                new GatewayPort(p.Number, p.Kind.ServerProtocol(), $"{p.Kind.ServerProtocol().ToLowerInvariant()}-{p.Number}"),
+        // The last step a loop, not a Select over OrderBy: see EgressManifests.Sorted on LINQ's generic
+        // virtual calls at start-up.
+        var servers = new List<GatewayServer>(destination.Ports.Count);
+        foreach (var (number, kind) in destination.Ports.Select(p => (p.Number, Kind: GatewayPortKinds.Of(p.Protocol))).Distinct().OrderBy(p => p.Number))
+        {
+            servers.Add(new GatewayServer(
+                new GatewayPort(number, kind.ServerProtocol(), $"{kind.ServerProtocol().ToLowerInvariant()}-{number}"),
                 ValueList.Of($"./{destination.Host}"),
-                new ServerTlsSettings("ISTIO_MUTUAL")))
-            .ToValueList();
+                new ServerTlsSettings("ISTIO_MUTUAL")));
+        }
+
         return new Manifests.Gateway(
             TlsOrigination.Labelled(destination.Name, gateway.Namespace, destination.Service.Name),
-            new GatewaySpec(gateway.Selector, servers));
+            new GatewaySpec(gateway.Selector, servers.ToValueList()));
     }
 
     /// <summary>Exported to the namespaces granted the host and to the gateway's own namespace, nowhere else.</summary>
@@ -126,13 +128,16 @@ public static class GatewayRouting
     {
         ArgumentNullException.ThrowIfNull(gateway);
         ArgumentNullException.ThrowIfNull(destinations);
-        var subsets = destinations
-            .OrderBy(d => d.Name, StringComparer.Ordinal)
-            .Select(d => new Subset(d.Name, ValueMap<string>.Empty, new TrafficPolicy(new ClientTlsSettings("ISTIO_MUTUAL") { Sni = d.Host }, ValueList<PortTrafficPolicy>.Empty)))
-            .ToValueList();
+        // A loop, not OrderBy + Select: see EgressManifests.Sorted on LINQ's generic virtual calls at start-up.
+        var subsets = new List<Subset>(destinations.Count);
+        foreach (var d in destinations.OrderBy(d => d.Name, StringComparer.Ordinal))
+        {
+            subsets.Add(new Subset(d.Name, ValueMap<string>.Empty, new TrafficPolicy(new ClientTlsSettings("ISTIO_MUTUAL") { Sni = d.Host }, ValueList<PortTrafficPolicy>.Empty)));
+        }
+
         var exportTo = destinations.SelectMany(d => d.Namespaces).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToValueList();
         return new DestinationRule(
             new ObjectMetadata(gateway.Service, gateway.Namespace, ValueMap.Of((ManagedLabels.ManagedBy, ManagedLabels.ManagedByValue)), ValueMap<string>.Empty),
-            new DestinationRuleSpec(gateway.ServiceHost, null, subsets, exportTo));
+            new DestinationRuleSpec(gateway.ServiceHost, null, subsets.ToValueList(), exportTo));
     }
 }
