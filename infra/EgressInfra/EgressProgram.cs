@@ -3,6 +3,7 @@ using EgressInfra.Delivery;
 using EgressInfra.Diagnostics;
 using EgressInfra.Outputs;
 using EgressInfra.Resources;
+using EgressInfra.Resources.Istio;
 using EgressInfra.Core.Config;
 using EgressInfra.Core.Delivery;
 using EgressInfra.Core.Diagnostics;
@@ -67,6 +68,7 @@ internal static class EgressProgram
         var failClosed = config.Environment == DeploymentEnvironment.Prod;
         var probes = ProbePlanner.Plan(manifests, config);
         var policies = NamespacePolicy.Group(manifests, probes);
+        var inputs = new PlainTree();
 
         // An ambient probe tests entries that live in the egress namespace, not its own: its Job
         // waits for the other namespaces' objects too. The stable sort keeps every other stack's order.
@@ -76,7 +78,7 @@ internal static class EgressProgram
             IReadOnlyList<Resource>? elsewhere = policy.Probe is { Ambient: true }
                 ? [.. built.Values.SelectMany(n => n.Objects.Select(o => o.Resource))]
                 : null;
-            built[policy.Namespace] = new NamespaceEgress(policy, provider, failClosed, probeAlsoAwaits: elsewhere);
+            built[policy.Namespace] = new NamespaceEgress(policy, provider, failClosed, inputs, probeAlsoAwaits: elsewhere);
         }
 
         var namespaces = policies.Select(p => built[p.Namespace]).ToList();

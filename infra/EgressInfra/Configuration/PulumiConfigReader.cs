@@ -79,8 +79,7 @@ internal static class PulumiConfigReader
 
         try
         {
-            using var json = JsonDocument.Parse(text);
-            return JsonTreeReader.Read(json.RootElement);
+            return JsonTreeReader.Parse(text);
         }
         catch (JsonException)
         {

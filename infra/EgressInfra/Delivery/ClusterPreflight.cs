@@ -27,18 +27,16 @@ internal static class ClusterPreflight
     {
         ArgumentNullException.ThrowIfNull(objects);
         var reads = PreflightReads.For(objects);
-        var options = new CustomResourceOptions { Provider = provider };
-
         var crdReads = reads.Crds.Select(async crd =>
         {
-            var read = CustomResourceDefinition.Get($"preflight-crd-{crd}", crd, options);
+            var read = KubernetesObjectRead.Get<CustomResourceDefinition>($"preflight-crd-{crd}", crd, provider);
             return await ExistsAsync(read.Metadata).ConfigureAwait(false) is not null ? crd : null;
         }).ToList();
         var namespaceReads = reads.Namespaces.Select(async ns =>
         {
-            var read = Namespace.Get($"preflight-namespace-{ns}", ns, options);
+            var read = KubernetesObjectRead.Get<Namespace>($"preflight-namespace-{ns}", ns, provider);
             var metadata = await ExistsAsync(read.Metadata).ConfigureAwait(false);
-            return (ns, Labels: metadata is null ? null : Labels(metadata.Labels));
+            return (ns, Labels: metadata is null ? null : Labels(metadata));
         }).ToList();
 
         var crds = (await Task.WhenAll(crdReads).ConfigureAwait(false)).OfType<string>().ToValueList();
@@ -64,6 +62,9 @@ internal static class ClusterPreflight
         }
     }
 
-    private static ValueMap<string> Labels(ImmutableDictionary<string, string>? labels) =>
-        labels is null ? ValueMap<string>.Empty : labels.ToValueMap();
+    /// <summary>The labels of read metadata; Kubernetes label values are strings.</summary>
+    private static ValueMap<string> Labels(ImmutableDictionary<string, object> metadata) =>
+        metadata.TryGetValue("labels", out var value) && value is ImmutableDictionary<string, object> labels
+            ? labels.Where(l => l.Value is string).Select(l => KeyValuePair.Create(l.Key, (string)l.Value)).ToValueMap()
+            : ValueMap<string>.Empty;
 }

@@ -19,8 +19,9 @@ namespace EgressInfra.Resources;
 /// </remarks>
 internal sealed class KubernetesObjectResource : CustomResource
 {
-    public KubernetesObjectResource(IKubernetesObject obj, CustomResourceOptions options)
-        : base(TypeToken(obj), LogicalName(obj), new DictionaryResourceArgs(PlainTree.Inputs(obj)), options)
+    /// <param name="inputs">The run's converter to plain inputs (<see cref="PlainTree.InputsOf"/>).</param>
+    public KubernetesObjectResource(IKubernetesObject obj, PlainTree inputs, CustomResourceOptions options)
+        : base(TypeToken(obj), LogicalName(obj), new DictionaryResourceArgs((inputs ?? throw new ArgumentNullException(nameof(inputs))).InputsOf(obj)), options)
     {
         Object = obj;
     }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using EgressInfra.Core.Delivery;
 using EgressInfra.Probe;
+using EgressInfra.Resources.Istio;
 using Pulumi;
 using KubernetesProvider = Pulumi.Kubernetes.Provider;
 
@@ -18,9 +19,10 @@ internal sealed class NamespaceEgress : ComponentResource
 
     /// <param name="failClosed">Prod: objects that hold policy are protected and retained, so no
     /// removal, destroy or replacement can drop them as a side effect (README, "Retiring a namespace").</param>
+    /// <param name="inputs">The run's converter of objects to inputs, shared by every namespace.</param>
     /// <param name="probeAlsoAwaits">Objects elsewhere the namespace's probe tests (ambient: the entries
     /// and policies in the egress namespace), registered before the probe's Job.</param>
-    public NamespaceEgress(NamespacePolicy policy, KubernetesProvider provider, bool failClosed, ComponentResourceOptions? options = null, IReadOnlyList<Resource>? probeAlsoAwaits = null)
+    public NamespaceEgress(NamespacePolicy policy, KubernetesProvider provider, bool failClosed, PlainTree inputs, ComponentResourceOptions? options = null, IReadOnlyList<Resource>? probeAlsoAwaits = null)
         : base(TypeToken, (policy ?? throw new ArgumentNullException(nameof(policy))).Namespace, options)
     {
         Namespace = policy.Namespace;
@@ -48,7 +50,7 @@ internal sealed class NamespaceEgress : ComponentResource
                     // replacement outright, so a policy object is never deleted to be recreated.
                     DeleteBeforeReplace = false,
                 };
-                registered.Add(new RegisteredObject(obj, lifecycle, new KubernetesObjectResource(obj, objectOptions), objectOptions));
+                registered.Add(new RegisteredObject(obj, lifecycle, new KubernetesObjectResource(obj, inputs, objectOptions), objectOptions));
             }
         }
 

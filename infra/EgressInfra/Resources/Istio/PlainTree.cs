@@ -10,8 +10,16 @@ namespace EgressInfra.Resources.Istio;
 /// serializer takes as they are: the tree the YAML writer renders, so what is registered is what
 /// <c>egressctl render</c> prints, by construction.
 /// </summary>
-internal static class PlainTree
+/// <remarks>
+/// One instance serves one run: a service's ServiceEntries in each namespace differ only in their
+/// namespace (<see cref="ManifestBuilder.BuildServiceEntries"/>), so the first copy is converted in
+/// full and every other copy is those inputs with its own namespace set. Copies are found by value:
+/// a mode may rebuild an equal spec per namespace, and the tree is a function of the values alone. Nothing reads the maps but Pulumi's serializer, and they are immutable.
+/// </remarks>
+internal sealed class PlainTree
 {
+    private readonly Dictionary<ServiceEntrySpec, Converted> _entries = [];
+
     /// <summary>The object's inputs: <c>apiVersion</c>, <c>kind</c>, <c>metadata</c> and <c>spec</c>, as rendered.</summary>
     public static ImmutableDictionary<string, object?> Inputs(IKubernetesObject obj)
     {
@@ -24,6 +32,39 @@ internal static class PlainTree
         }
 
         return builder.ToImmutable();
+    }
+
+    /// <summary>
+    /// The same inputs as <see cref="Inputs"/>. A ServiceEntry that equals one already converted in
+    /// all but its namespace (equal spec, name, labels and annotations) gets that one's inputs with
+    /// <c>metadata.namespace</c> replaced: the value <see cref="ManifestTree.Metadata"/> writes there.
+    /// </summary>
+    public ImmutableDictionary<string, object?> InputsOf(IKubernetesObject obj)
+    {
+        ArgumentNullException.ThrowIfNull(obj);
+        if (obj is not ServiceEntry { Metadata.Namespace: { } ns } entry)
+        {
+            return Inputs(obj);
+        }
+
+        if (_entries.TryGetValue(entry.Spec, out var first) && first.IsCopy(entry))
+        {
+            return first.Inputs.SetItem("metadata", first.Metadata.SetItem("namespace", ns));
+        }
+
+        var inputs = Inputs(obj);
+        _entries[entry.Spec] = new Converted(entry, inputs, (ImmutableDictionary<string, object>)inputs["metadata"]!);
+        return inputs;
+    }
+
+    private sealed record Converted(ServiceEntry Entry, ImmutableDictionary<string, object?> Inputs, ImmutableDictionary<string, object> Metadata)
+    {
+        public bool IsCopy(ServiceEntry other) =>
+            Entry.Spec.Equals(other.Spec)
+            && Entry.ApiVersion == other.ApiVersion
+            && Entry.Metadata.Name == other.Metadata.Name
+            && Entry.Metadata.Labels.Equals(other.Metadata.Labels)
+            && Entry.Metadata.Annotations.Equals(other.Metadata.Annotations);
     }
 
     /// <summary>

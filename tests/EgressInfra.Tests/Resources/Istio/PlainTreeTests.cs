@@ -1,5 +1,6 @@
 using EgressInfra.Core.Manifests;
 using EgressInfra.Core.Pipeline;
+using EgressInfra.Resources.Istio;
 
 namespace EgressInfra.Tests.Resources.Istio;
 
@@ -52,5 +53,65 @@ public class PlainTreeTests
         Assert.Equal(expected, registered);
         Assert.Contains("\"targetPort\":9443", string.Concat(registered), StringComparison.Ordinal);
         Assert.Contains("\"weight\":3", string.Concat(registered), StringComparison.Ordinal);
+    }
+    /// <summary>A service used by three namespaces, another by two with its own owner, one alone.</summary>
+    private const string SharedServices = """
+        config:
+          egress-infra:environment: dev
+          egress-infra:egress:
+            namespaces: [billing, checkout, search]
+            services:
+              - name: payments
+                hosts: [api.stripe.com]
+                ports: [{ number: 443, protocol: TLS }]
+                namespaces: [billing, checkout, search]
+                owner: team-payments
+              - name: ledger
+                hosts: [ledger.example.org, ledger-eu.example.org]
+                ports: [{ number: 8443, protocol: HTTPS, name: https-ledger, targetPort: 9443 }, { number: 9000, protocol: TLS }]
+                namespaces: [billing, checkout]
+                owner: team-billing
+                reason: Ledger writes.
+              - name: index
+                hosts: [index.example.org]
+                ports: [{ number: 443, protocol: TLS }]
+                namespaces: [search]
+        """;
+
+    // The run's converter reuses the first copy of a service for the others: each copy's inputs must
+    // still be its own rendered tree, its namespace included, whatever the order of conversion.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void CopiesOfAServiceInOtherNamespaces_AreEachTheirOwnRenderedTree(bool reversed)
+    {
+        var plan = EgressPipeline.Evaluate(PulumiConfig.Keys(SharedServices));
+        Assert.False(plan.HasErrors, string.Join("\n", plan.Diagnostics));
+        var objects = reversed ? plan.Manifests!.Objects.Reverse().ToList() : [.. plan.Manifests!.Objects];
+        Assert.Equal(6, objects.OfType<ServiceEntry>().Count());
+
+        var converter = new PlainTree();
+        foreach (var obj in objects)
+        {
+            Assert.Equal(ManifestTree.ToTree(obj).Canonical(), converter.InputsOf(obj).Canonical());
+        }
+
+        foreach (var ns in new[] { "billing", "checkout", "search" })
+        {
+            var entry = objects.OfType<ServiceEntry>().First(e => e.Metadata.Name == "payments" && e.Metadata.Namespace == ns);
+            var metadata = (IDictionary<string, object>)converter.InputsOf(entry)["metadata"]!;
+            Assert.Equal(ns, metadata["namespace"]);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(ShippedStacks.Names), MemberType = typeof(ShippedStacks))]
+    public void EveryObjectOfTheShippedStacks_IsItsRenderedTree(string stack)
+    {
+        var converter = new PlainTree();
+        foreach (var obj in ShippedStacks.Rendered(stack).Objects)
+        {
+            Assert.Equal(ManifestTree.ToTree(obj).Canonical(), converter.InputsOf(obj).Canonical());
+        }
     }
 }
