@@ -38,19 +38,6 @@ internal static class AmbientProbeScript
           curl -s -o /dev/null --connect-timeout "$T" --max-time "$T" "$1" >/dev/null 2>&1
         }
 
-        check() {
-          expected=$1
-          what=$2
-          shift 2
-          checks=$((checks + 1))
-          if "$@"; then got=reached; else got=blocked; fi
-          if [ "$got" = "$expected" ]; then
-            echo "ok    $what: $got"
-          else
-            echo "FAIL  $what: $got, expected $expected"
-            failures=$((failures + 1))
-          fi
-        }
 
         """;
 
@@ -59,32 +46,10 @@ internal static class AmbientProbeScript
         ArgumentNullException.ThrowIfNull(checks);
         ArgumentNullException.ThrowIfNull(skipped);
         ArgumentNullException.ThrowIfNull(settings);
-        var sb = new StringBuilder();
-        sb.Append("#!/bin/sh\n");
-        sb.Append("# Egress probe of ambient namespace ").Append(ns).Append(", policy sha256:").Append(policyHash).Append(".\n");
-        sb.Append("# Written by egress-infra from the stack's config; every check line below is one destination.\n");
-        sb.Append(CultureInfo.InvariantCulture, $"T={settings.TimeoutSeconds}\n");
-        sb.Append("checks=0\nfailures=0\n\n");
-        sb.Append(Helpers.Replace("\r\n", "\n", StringComparison.Ordinal)).Append('\n');
+        var sb = ProbeScript.Begin($"# Egress probe of ambient namespace {ns}, policy sha256:{policyHash}.\n", Helpers, settings);
         AppendEnrolmentGuard(sb);
-        foreach (var check in checks)
-        {
-            sb.Append("check ").Append(check.Expected == ProbeOutcome.Reached ? "reached" : "blocked")
-                .Append(' ').Append(ProbeScript.Quote(check.Description))
-                .Append(' ').Append(ProbeScript.Command(check)).Append('\n');
-        }
-
-        foreach (var note in skipped)
-        {
-            sb.Append("echo ").Append(ProbeScript.Quote("skip  " + note)).Append('\n');
-        }
-
-        sb.Append('\n');
-        sb.Append("if [ \"$failures\" -ne 0 ]; then\n");
-        sb.Append("  echo \"egress probe FAILED: $failures of $checks checks did not see what the policy says\"\n");
-        sb.Append("  exit 1\n");
-        sb.Append("fi\n");
-        sb.Append("echo \"egress probe passed: $checks checks\"\n");
+        ProbeScript.AppendChecks(sb, checks, skipped);
+        ProbeScript.AppendVerdict(sb);
         return sb.ToString();
     }
 

@@ -65,6 +65,14 @@ public static class ProbeScript
           return 0
         }
 
+
+        """;
+
+    /// <summary>
+    /// The <c>check EXPECTED WHAT COMMAND...</c> function every probe script ends its helpers with:
+    /// it runs the command, compares reached/blocked with what the policy says, and counts failures.
+    /// </summary>
+    internal const string CheckFunction = """
         check() {
           expected=$1
           what=$2
@@ -87,19 +95,6 @@ public static class ProbeScript
           timeout "$T" nc -z -w "$T" "$1" "$2" >/dev/null 2>&1
         }
 
-        check() {
-          expected=$1
-          what=$2
-          shift 2
-          checks=$((checks + 1))
-          if "$@"; then got=reached; else got=blocked; fi
-          if [ "$got" = "$expected" ]; then
-            echo "ok    $what: $got"
-          else
-            echo "FAIL  $what: $got, expected $expected"
-            failures=$((failures + 1))
-          fi
-        }
 
         """;
 
@@ -124,34 +119,12 @@ public static class ProbeScript
         ArgumentNullException.ThrowIfNull(checks);
         ArgumentNullException.ThrowIfNull(skipped);
         ArgumentNullException.ThrowIfNull(settings);
-        var sb = new StringBuilder();
-        sb.Append("#!/bin/sh\n");
-        sb.Append("# Egress probe of namespace ").Append(ns).Append(", policy sha256:").Append(policyHash).Append(".\n");
-        sb.Append("# Written by egress-infra from the stack's config; every check line below is one destination.\n");
-        sb.Append(CultureInfo.InvariantCulture, $"T={settings.TimeoutSeconds}\n");
-        sb.Append("checks=0\nfailures=0\n\n");
-        sb.Append(Helpers.Replace("\r\n", "\n", StringComparison.Ordinal)).Append('\n');
-        sb.Append(NoProxyGuard.Replace("\r\n", "\n", StringComparison.Ordinal)).Append('\n');
-        foreach (var check in checks)
-        {
-            sb.Append("check ").Append(check.Expected == ProbeOutcome.Reached ? "reached" : "blocked")
-                .Append(' ').Append(Quote(check.Description))
-                .Append(' ').Append(Command(check)).Append('\n');
-        }
-
-        foreach (var note in skipped)
-        {
-            sb.Append("echo ").Append(Quote("skip  " + note)).Append('\n');
-        }
-
-        sb.Append('\n');
+        var sb = Begin($"# Egress probe of namespace {ns}, policy sha256:{policyHash}.\n", Helpers, settings);
+        sb.Append(Unix(NoProxyGuard)).Append('\n');
+        AppendChecks(sb, checks, skipped);
         sb.Append("# Stop the sidecar so the Job can complete.\n");
         sb.Append("curl -fsS -X POST ").Append(QuitSidecarUrl).Append(" >/dev/null 2>&1 || true\n\n");
-        sb.Append("if [ \"$failures\" -ne 0 ]; then\n");
-        sb.Append("  echo \"egress probe FAILED: $failures of $checks checks did not see what the policy says\"\n");
-        sb.Append("  exit 1\n");
-        sb.Append("fi\n");
-        sb.Append("echo \"egress probe passed: $checks checks\"\n");
+        AppendVerdict(sb);
         return sb.ToString();
     }
 
@@ -175,7 +148,7 @@ public static class ProbeScript
         sb.Append("# Runs as UID 1337, which Istio's iptables rules do not redirect: only the NetworkPolicy stands in the way.\n");
         sb.Append(CultureInfo.InvariantCulture, $"T={settings.TimeoutSeconds}\n");
         sb.Append("checks=0\nfailures=0\n\n");
-        sb.Append(BypassHelpers.Replace("\r\n", "\n", StringComparison.Ordinal)).Append('\n');
+        sb.Append(Unix(BypassHelpers)).Append(Unix(CheckFunction)).Append('\n');
         foreach (var check in checks)
         {
             sb.Append("check blocked ").Append(Quote(check.Description)).Append(' ').Append(Command(check)).Append('\n');
@@ -189,6 +162,53 @@ public static class ProbeScript
         sb.Append("echo \"egress bypass probe passed: $checks direct connections dropped\"\n");
         return sb.ToString();
     }
+
+    /// <summary>
+    /// A probe script's opening: the interpreter line, the caller's title line, the one written-by
+    /// line, the timeout, the counters, then the given helpers and the shared <c>check</c> function.
+    /// </summary>
+    internal static StringBuilder Begin(string title, string helpers, ProbeConfig settings)
+    {
+        var sb = new StringBuilder();
+        sb.Append("#!/bin/sh\n");
+        sb.Append(title);
+        sb.Append("# Written by egress-infra from the stack's config; every check line below is one destination.\n");
+        sb.Append(CultureInfo.InvariantCulture, $"T={settings.TimeoutSeconds}\n");
+        sb.Append("checks=0\nfailures=0\n\n");
+        sb.Append(Unix(helpers)).Append(Unix(CheckFunction)).Append('\n');
+        return sb;
+    }
+
+    /// <summary>One <c>check</c> line per check, then one log line per check the plan skipped.</summary>
+    internal static void AppendChecks(StringBuilder sb, IReadOnlyList<ProbeCheck> checks, IReadOnlyList<string> skipped)
+    {
+        foreach (var check in checks)
+        {
+            sb.Append("check ").Append(check.Expected == ProbeOutcome.Reached ? "reached" : "blocked")
+                .Append(' ').Append(Quote(check.Description))
+                .Append(' ').Append(Command(check)).Append('\n');
+        }
+
+        foreach (var note in skipped)
+        {
+            sb.Append("echo ").Append(Quote("skip  " + note)).Append('\n');
+        }
+
+        sb.Append('\n');
+    }
+
+    /// <summary>The exit: 1 with the count of surprises, or 0 with the count of checks.</summary>
+    internal static void AppendVerdict(StringBuilder sb)
+    {
+        sb.Append("if [ \"$failures\" -ne 0 ]; then\n");
+        sb.Append("  echo \"egress probe FAILED: $failures of $checks checks did not see what the policy says\"\n");
+        sb.Append("  exit 1\n");
+        sb.Append("fi\n");
+        sb.Append("echo \"egress probe passed: $checks checks\"\n");
+    }
+
+    // Raw literals take the source file's line endings; the script is always LF.
+    private static string Unix(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal);
 
     /// <summary>Quotes a value for <c>sh</c>: single quotes, with each embedded quote closed, escaped and reopened.</summary>
     public static string Quote(string value) =>
