@@ -14,7 +14,8 @@ namespace EgressInfra.Resources.Istio;
 /// One instance serves one run: a service's ServiceEntries in each namespace differ only in their
 /// namespace (<see cref="ManifestBuilder.BuildServiceEntries"/>), so the first copy is converted in
 /// full and every other copy is those inputs with its own namespace set. Copies are found by value:
-/// a mode may rebuild an equal spec per namespace, and the tree is a function of the values alone. Nothing reads the maps but Pulumi's serializer, and they are immutable.
+/// a mode may rebuild an equal spec per namespace, and the tree is a function of the values alone.
+/// Nothing reads the maps but Pulumi's serializer, and they are immutable.
 /// </remarks>
 internal sealed class PlainTree
 {
