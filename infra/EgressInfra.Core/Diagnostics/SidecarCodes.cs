@@ -66,12 +66,12 @@ public static class SidecarCodes
     public static readonly DiagnosticDescriptor MultipleDefaultSidecars = new(
         "EGR174", Severity.Error, "A namespace has more than one Sidecar without a workloadSelector.",
         "Keep one selector-less Sidecar per namespace; Istio then picks one of them arbitrarily.",
-        "istioctl analyze IST0110 (MultipleSidecarsWithoutWorkloadSelectors)");
+        "istioctl analyze IST0111 (MultipleSidecarsWithoutWorkloadSelectors)");
 
     public static readonly DiagnosticDescriptor ConflictingSelectors = new(
         "EGR175", Severity.Error, "Sidecars in one namespace select the same workloads.",
         "Make the workloadSelectors of a namespace's Sidecars select disjoint workloads.",
-        "istioctl analyze IST0111 (ConflictingSidecarWorkloadSelectors)");
+        "istioctl analyze IST0110 (ConflictingSidecarWorkloadSelectors)");
 
     public static readonly IReadOnlyList<DiagnosticDescriptor> All =
     [

@@ -2,6 +2,7 @@ using EgressInfra.Core.Diagnostics;
 using EgressInfra.Core.Manifests;
 using EgressInfra.Core.Manifests.Modes.Ambient;
 using EgressInfra.Core.Sources;
+using EgressInfra.Core.Validation.Objects;
 
 namespace EgressInfra.Core.Lint;
 
@@ -9,7 +10,9 @@ namespace EgressInfra.Core.Lint;
 /// Recognises ambient manifests in a linted set (a waypoint Gateway, a ServiceEntry bound with
 /// <c>istio.io/use-waypoint</c>, an AuthorizationPolicy with <c>targetRefs</c>) and, when there are
 /// some, flags what does nothing on the ambient path: a Sidecar, REGISTRY_ONLY, a policy attached to an
-/// entry that no waypoint serves, a waypoint that takes no service traffic. Reads the documents as
+/// entry that no waypoint serves, a waypoint that takes no service traffic. A Sidecar is also flagged,
+/// as istioctl's IST0167 does, when a Namespace of the files puts its namespace in ambient mode or it
+/// selects an ambient Pod of the files. Reads the documents as
 /// trees, so it depends on no kind's reader and never throws.
 /// </summary>
 public static class AmbientLint
@@ -25,22 +28,29 @@ public static class AmbientLint
         var entries = documents.Where(d => Is(d, "networking.istio.io/", ServiceEntry.KindName)).ToList();
         var targeted = documents.Where(d => Is(d, "security.istio.io/", AuthorizationPolicy.KindName) && Node(d.Root, "spec", "targetRefs") is SequenceNode).ToList();
         var ambient = waypoints.Count > 0 || targeted.Count > 0 || entries.Any(e => Label(e.Root, AmbientNames.UseWaypoint) is not null);
-        if (!ambient)
-        {
-            return findings;
-        }
-
+        var cluster = ClusterFacts.Read(documents.Select(d => d.Root));
         foreach (var sidecar in documents.Where(d => Is(d, "networking.istio.io/", Sidecar.KindName)))
         {
-            findings.Add(Place(sidecar, AmbientCodes.SidecarWithoutEffect.Create(
-                "metadata.name",
-                $"{Name(sidecar)} is a Sidecar among ambient manifests: ambient pods have no sidecar proxy, so it has no effect")));
+            var why = IneffectiveBecause(sidecar, cluster) is { } reason
+                ? $"{Name(sidecar)} has no effect: {reason}, and ambient pods have no sidecar proxy"
+                : ambient ? $"{Name(sidecar)} is a Sidecar among ambient manifests: ambient pods have no sidecar proxy, so it has no effect" : null;
+            if (why is null)
+            {
+                continue;
+            }
+
+            findings.Add(Place(sidecar, AmbientCodes.SidecarWithoutEffect.Create("metadata.name", why)));
             if (Text(Node(sidecar.Root, "spec", "outboundTrafficPolicy", "mode")) == "REGISTRY_ONLY")
             {
                 findings.Add(Place(sidecar, AmbientCodes.RegistryOnlyWithoutEffect.Create(
                     "spec.outboundTrafficPolicy.mode",
                     "REGISTRY_ONLY here limits nothing for ambient pods: ztunnel sends undeclared destinations straight out")));
             }
+        }
+
+        if (!ambient)
+        {
+            return findings;
         }
 
         foreach (var waypoint in waypoints)
@@ -75,6 +85,24 @@ public static class AmbientLint
         }
 
         return findings;
+    }
+
+    /// <summary>
+    /// istioctl's sidecar.SelectorAnalyzer (IST0167): a Sidecar without a selector in a namespace that a
+    /// Namespace of the files puts in ambient mode, or one whose selector picks an ambient Pod of the files.
+    /// </summary>
+    private static string? IneffectiveBecause(Document sidecar, ClusterFacts cluster)
+    {
+        var ns = Namespace(sidecar);
+        var selector = SpecNode.StringMap(SpecNode.Map(SpecNode.Map(sidecar.Root, "spec"), "workloadSelector"), "labels")
+            .GroupBy(l => l.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
+        if (selector.Count == 0)
+        {
+            return cluster.AmbientNamespaces.Contains(ns) ? $"the namespace '{ns}' is in ambient mode (label {AmbientNames.DataplaneMode}=ambient)" : null;
+        }
+
+        var pod = cluster.Pods.FirstOrDefault(p => p.Ambient && p.Namespace == ns && selector.All(l => p.Labels.TryGetValue(l.Key, out var v) && v == l.Value));
+        return pod is null ? null : $"the pod '{pod.Name}' it selects is in ambient mode ({ClusterFacts.AmbientRedirection}: enabled)";
     }
 
     private static bool IsWaypoint(Document d) =>

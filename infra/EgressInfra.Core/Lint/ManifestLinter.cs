@@ -115,7 +115,7 @@ public static class ManifestLinter
                             {
                                 var readEntry = new ReadEntry(entry, root!, read.Resource);
                                 entries.Add(readEntry);
-                                diagnostics.AddRange(validate(readEntry.Effective).Select(d => readEntry.Place(d, keepResource: false)));
+                                diagnostics.AddRange(validate(readEntry.Effective).Select(d => readEntry.Place(d)));
                                 setObjects.Add(PlacedObject.Of(ServiceEntry.Group, ServiceEntry.KindName, (MappingNode)root!, read.Resource));
                             }
 
@@ -177,7 +177,8 @@ public static class ManifestLinter
             s.Metadata.Namespace ?? DefaultNamespace,
             s.Metadata.Name,
             SelectorOf(sidecarDocuments[i].Root))).ToList();
-        foreach (var (index, finding) in SidecarConflicts.Find(candidates))
+        var cluster = ClusterFacts.Read(trees.Select(t => t.Root));
+        foreach (var (index, finding) in SidecarConflicts.Find(candidates, cluster.Pods, cluster.AmbientNamespaces))
         {
             diagnostics.Add(sidecarDocuments[index].Place(finding));
         }
@@ -193,8 +194,10 @@ public static class ManifestLinter
                 continue;
             }
 
+            // The analysis names the entry it reports on with its effective namespace; lint names it as written,
+            // as istioctl analyze does (a document without a namespace is named without one).
             var placed = finding.EntryIndex >= 0 && finding.EntryIndex < entries.Count
-                ? entries[finding.EntryIndex].Place(finding.Diagnostic, keepResource: true)
+                ? entries[finding.EntryIndex].Place(finding.Diagnostic)
                 : finding.Diagnostic;
 
             // Istio admits what the analysis finds: in lint it informs, unless the profile says otherwise.
@@ -205,7 +208,7 @@ public static class ManifestLinter
         {
             foreach (var (index, finding) in ManifestPolicy.Check([.. entries.Select(e => e.Effective)], origination))
             {
-                diagnostics.Add(entries[index].Place(finding, keepResource: false));
+                diagnostics.Add(entries[index].Place(finding));
             }
         }
 
@@ -268,11 +271,11 @@ public static class ManifestLinter
             ? entry with { Metadata = entry.Metadata with { Namespace = DefaultNamespace } }
             : entry;
 
-        /// <param name="keepResource">Keep a resource the finding names itself (an analysis finding may name the other entry).</param>
-        public Diagnostic Place(Diagnostic finding, bool keepResource) => finding with
+        /// <summary>Places a finding at its node, naming the entry as written.</summary>
+        public Diagnostic Place(Diagnostic finding) => finding with
         {
             Location = finding.Location ?? ConfigPath.LocateSource(root, finding.Path),
-            Resource = keepResource ? finding.Resource ?? resource : resource,
+            Resource = resource,
         };
     }
 

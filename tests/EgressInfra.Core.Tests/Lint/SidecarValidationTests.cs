@@ -3,7 +3,7 @@ using EgressInfra.Core.Lint;
 
 namespace EgressInfra.Core.Tests.Lint;
 
-/// <summary>lint agrees with Istio's webhook on every case of Istio's own Sidecar validation tests, and with istioctl's IST0110/IST0111.</summary>
+/// <summary>lint agrees with Istio's webhook on every case of Istio's own Sidecar validation tests, and with istioctl's IST0111/IST0110.</summary>
 public sealed class SidecarValidationTests
 {
     public static TheoryData<string, string, bool> Cases => IstioSidecarCases.All;
@@ -19,7 +19,7 @@ public sealed class SidecarValidationTests
     }
 
     [Fact]
-    public void TwoSelectorLessSidecarsInANamespaceAreIst0110()
+    public void TwoSelectorLessSidecarsInANamespaceAreIst0111()
     {
         var text = IstioSidecarCases.Document("{ egress: [{ hosts: [\"./*\"] }] }") + "---\n"
             + IstioSidecarCases.Document("{ egress: [{ hosts: [\"istio-system/*\"] }] }").Replace("name: foo", "name: other", StringComparison.Ordinal);
@@ -39,7 +39,7 @@ public sealed class SidecarValidationTests
     [InlineData("{ app: web }", "{ app: web }", true)]
     [InlineData("{ app: web }", "{ app: web, version: v1 }", true)]
     [InlineData("{ app: web }", "{ app: api }", false)]
-    public void OverlappingSelectorsAreIst0111(string first, string second, bool conflict)
+    public void OverlappingSelectorsAreIst0110(string first, string second, bool conflict)
     {
         var text = IstioSidecarCases.Document($"{{ workloadSelector: {{ labels: {first} }}, egress: [{{ hosts: [\"./*\"] }}] }}") + "---\n"
             + IstioSidecarCases.Document($"{{ workloadSelector: {{ labels: {second} }}, egress: [{{ hosts: [\"./*\"] }}] }}").Replace("name: foo", "name: other", StringComparison.Ordinal);

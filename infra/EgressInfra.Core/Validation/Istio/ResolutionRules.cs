@@ -101,7 +101,7 @@ internal static class ResolutionRules
                     context.Report(
                         IstioCodes.DnsHostNotFqdn,
                         SpecPaths.Host(i),
-                        $"host '{spec.Hosts[i]}' cannot be resolved with resolution {context.ResolutionText} and no endpoints: {check.Describe()}",
+                        $"host '{spec.Hosts[i]}' cannot be resolved with resolution {context.ResolutionText} and no endpoints: {check.Describe(wildcardAllowed: false)}",
                         spec.Hosts[i].Contains('*', StringComparison.Ordinal)
                             ? "use resolution: NONE for wildcard hosts (or DYNAMIC_DNS for HTTP/TLS ports), or list endpoints to resolve instead"
                             : HostRules.HintFor(spec.Hosts[i]) ?? "use a valid DNS name, or list endpoints to resolve instead");

@@ -3,10 +3,13 @@ using EgressInfra.Core.Diagnostics;
 namespace EgressInfra.Core.Validation.Istio;
 
 /// <summary>
-/// istioctl analyze's Sidecar analyzers across the Sidecars of one namespace: IST0110 (more than one
-/// Sidecar without a workloadSelector: Istio picks one arbitrarily) and IST0111 (Sidecars whose
-/// selectors pick the same workloads). Without the cluster's pods, two selectors conflict when every
-/// workload the narrower one selects is also selected by the other (its labels include the other's).
+/// istioctl analyze's Sidecar analyzer (sidecar.SelectorAnalyzer) across the Sidecars of one namespace:
+/// IST0111 MultipleSidecarsWithoutWorkloadSelectors (more than one Sidecar without a workloadSelector:
+/// Istio picks one arbitrarily) and IST0110 ConflictingSidecarWorkloadSelectors (Sidecars that select
+/// the same pod). Istio judges IST0110 on the cluster's pods; where the linted files hold Pods, so does
+/// this, and without them two selectors conflict when every workload the narrower one selects is also
+/// selected by the other (its labels include the other's). Sidecars in an ambient namespace, or on
+/// ambient pods, are left to the ambient check (IST0167), as Istio does.
 /// </summary>
 public static class SidecarConflicts
 {
@@ -14,15 +17,29 @@ public static class SidecarConflicts
     /// <param name="Selector">The workloadSelector's labels, or null when it has no selector (or an empty one).</param>
     public sealed record Candidate(int Index, string Namespace, string Name, IReadOnlyDictionary<string, string>? Selector);
 
-    /// <summary>Findings per candidate index, with paths inside that Sidecar's document.</summary>
-    public static IReadOnlyList<(int Index, Diagnostic Finding)> Find(IReadOnlyList<Candidate> sidecars)
+    /// <summary>A Pod of the linted files: where it runs, its labels, and whether ztunnel captures it (no sidecar).</summary>
+    public sealed record Pod(string Namespace, string Name, IReadOnlyDictionary<string, string> Labels, bool Ambient);
+
+    /// <summary>Findings per candidate index, with paths inside that Sidecar's document (no pods, no ambient namespaces).</summary>
+    public static IReadOnlyList<(int Index, Diagnostic Finding)> Find(IReadOnlyList<Candidate> sidecars) =>
+        Find(sidecars, [], new HashSet<string>(StringComparer.Ordinal));
+
+    /// <param name="pods">The Pods of the linted files.</param>
+    /// <param name="ambientNamespaces">Namespaces a Namespace object of the linted files puts in ambient mode.</param>
+    public static IReadOnlyList<(int Index, Diagnostic Finding)> Find(
+        IReadOnlyList<Candidate> sidecars, IReadOnlyList<Pod> pods, IReadOnlySet<string> ambientNamespaces)
     {
+        ArgumentNullException.ThrowIfNull(sidecars);
+        ArgumentNullException.ThrowIfNull(pods);
+        ArgumentNullException.ThrowIfNull(ambientNamespaces);
         var result = new List<(int, Diagnostic)>();
         foreach (var group in sidecars.GroupBy(s => s.Namespace, StringComparer.Ordinal))
         {
             var list = group.ToList();
             var defaults = list.Where(s => s.Selector is null).ToList();
-            if (defaults.Count > 1)
+
+            // In an ambient namespace no pod has a sidecar: Istio reports the policy as ineffective instead.
+            if (defaults.Count > 1 && !ambientNamespaces.Contains(group.Key))
             {
                 foreach (var sidecar in defaults)
                 {
@@ -34,19 +51,38 @@ public static class SidecarConflicts
             }
 
             var selecting = list.Where(s => s.Selector is not null).ToList();
+            var flagged = new HashSet<int>();
+            foreach (var pod in pods.Where(p => p.Namespace == group.Key && !p.Ambient).OrderBy(p => p.Name, StringComparer.Ordinal))
+            {
+                var on = selecting.Where(s => Includes(pod.Labels, s.Selector!)).ToList();
+                if (on.Count < 2)
+                {
+                    continue;
+                }
+
+                var names = string.Join(", ", on.Select(o => $"'{o.Name}'"));
+                foreach (var sidecar in on.Where(s => flagged.Add(s.Index)))
+                {
+                    result.Add((sidecar.Index, SidecarCodes.ConflictingSelectors.Create(
+                        "spec.workloadSelector",
+                        $"the Sidecars {names} in '{group.Key}' all select the pod '{pod.Name}' ({Describe(pod.Labels)}); Istio applies only one of them to it")));
+                }
+            }
+
             for (var i = 0; i < selecting.Count; i++)
             {
                 for (var j = 0; j < selecting.Count; j++)
                 {
-                    if (i == j)
+                    var a = selecting[i];
+                    var b = selecting[j];
+                    if (i == j || flagged.Contains(a.Index))
                     {
                         continue;
                     }
 
-                    var a = selecting[i];
-                    var b = selecting[j];
                     if (Includes(a.Selector!, b.Selector!) || Includes(b.Selector!, a.Selector!))
                     {
+                        flagged.Add(a.Index);
                         result.Add((a.Index, SidecarCodes.ConflictingSelectors.Create(
                             "spec.workloadSelector",
                             $"the Sidecar '{a.Name}' selects workloads that '{b.Name}' in '{group.Key}' also selects ({Describe(a.Selector!)} and {Describe(b.Selector!)}); Istio applies only one of them to such a workload")));
@@ -59,7 +95,7 @@ public static class SidecarConflicts
         return result;
     }
 
-    /// <summary>True when every label of <paramref name="narrow"/>'s selection… i.e. <paramref name="wide"/>'s labels are all in <paramref name="narrow"/>.</summary>
+    /// <summary>True when <paramref name="wide"/>'s labels are all in <paramref name="narrow"/> (so wide selects whatever narrow does).</summary>
     private static bool Includes(IReadOnlyDictionary<string, string> narrow, IReadOnlyDictionary<string, string> wide) =>
         wide.All(l => narrow.TryGetValue(l.Key, out var v) && v == l.Value);
 

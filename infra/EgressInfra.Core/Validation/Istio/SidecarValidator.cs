@@ -388,7 +388,7 @@ public static class SidecarValidator
         var fqdn = DnsNames.CheckFqdn(host);
         if (!fqdn.IsValid)
         {
-            found.Add(SidecarCodes.OutboundPolicy.Create($"{path}.host", $"'{host}' is not a valid host name: {fqdn.Describe()}"));
+            found.Add(SidecarCodes.OutboundPolicy.Create($"{path}.host", $"'{host}' is not a valid host name: {fqdn.Describe(wildcardAllowed: false)}"));
         }
 
         if (proxy["port"] is not MappingNode port)

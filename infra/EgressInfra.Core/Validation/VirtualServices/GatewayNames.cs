@@ -27,7 +27,7 @@ public static class GatewayNames
 
                 if (DnsNames.CheckFqdn(name) is { IsValid: false } check)
                 {
-                    f.Add(EnforcementKindCodes.VirtualServiceGatewayName, at, $"\"{name}\" is not a valid gateway name: {check.Describe()}");
+                    f.Add(EnforcementKindCodes.VirtualServiceGatewayName, at, $"\"{name}\" is not a valid gateway name: {check.Describe(wildcardAllowed: false)}");
                 }
 
                 // Istio stops at the first name without a namespace.

@@ -4,13 +4,20 @@ using EgressInfra.Core.Validation.Objects;
 
 namespace EgressInfra.Core.Analysis.Enforcement.Rules;
 
-/// <summary>istioctl analyze IST0145: Gateways with the same selector that claim the same host on the same port (and bind).</summary>
+/// <summary>
+/// istioctl analyze IST0145: Gateways with the same selector (or selectors that pick the same Pod of the
+/// set) that claim the same host on the same port (and bind).
+/// </summary>
 public sealed class ConflictingGatewaysRule : IEnforcementRule
 {
     public IEnumerable<ObjectFinding> Analyze(ObjectSet objects)
     {
         ArgumentNullException.ThrowIfNull(objects);
         var gateways = objects.Gateways.ToList();
+        var pods = objects.OfKind(ObjectSet.Core, "Pod")
+            .Select(p => SpecNode.StringMap(SpecNode.Map(p.Object.Input.Root, "metadata"), "labels")
+                .GroupBy(l => l.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal))
+            .ToList();
         foreach (var (index, gateway) in gateways)
         {
             var selector = Key(ObjectSet.GatewaySelector(gateway));
@@ -21,7 +28,7 @@ public sealed class ConflictingGatewaysRule : IEnforcementRule
                 var bind = SpecNode.Text(servers[s], "bind");
                 var hosts = SpecNode.Strings(servers[s], "hosts").Select(HostPart).ToHashSet(StringComparer.OrdinalIgnoreCase);
                 var others = gateways
-                    .Where(o => o.Index != index && Key(ObjectSet.GatewaySelector(o.Object)) == selector)
+                    .Where(o => o.Index != index && SameWorkloads(ObjectSet.GatewaySelector(gateway), ObjectSet.GatewaySelector(o.Object), pods))
                     .Where(o => SpecNode.Items(o.Object.Input.Spec, "servers").Any(other =>
                         SpecNode.Integer(SpecNode.Map(other, "port"), "number") == port
                         && SpecNode.Text(other, "bind") == bind
@@ -38,6 +45,26 @@ public sealed class ConflictingGatewaysRule : IEnforcementRule
             }
         }
     }
+
+    /// <summary>
+    /// Whether Istio's ConflictingGatewayAnalyzer counts two selectors as the same workloads: equal, or,
+    /// when one's text ("k=v,k=v" in key order) contains the other's, a Pod of the set that both select
+    /// (any namespace, as Istio matches it).
+    /// </summary>
+    private static bool SameWorkloads(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b, IReadOnlyList<Dictionary<string, string>> pods)
+    {
+        string keyA = Key(a), keyB = Key(b);
+        if (keyA == keyB)
+        {
+            return true;
+        }
+
+        return (keyA.Contains(keyB, StringComparison.Ordinal) || keyB.Contains(keyA, StringComparison.Ordinal))
+            && pods.Any(labels => Selects(a, labels) && Selects(b, labels));
+    }
+
+    private static bool Selects(IReadOnlyDictionary<string, string> selector, Dictionary<string, string> labels) =>
+        selector.All(l => labels.TryGetValue(l.Key, out var v) && v == l.Value);
 
     private static string HostPart(string host) => host[(host.IndexOf('/', StringComparison.Ordinal) + 1)..];
 

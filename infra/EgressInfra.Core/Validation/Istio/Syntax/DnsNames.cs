@@ -137,8 +137,13 @@ public readonly record struct DnsNameCheck(DnsNameProblem Problem, string Label)
     public bool IsValid => Problem == DnsNameProblem.None;
 
     /// <summary>The problem in a few words, to follow "is not a valid host name:".</summary>
-    public string Describe() => Problem switch
+    /// <param name="wildcardAllowed">
+    /// False after <see cref="DnsNames.CheckFqdn"/>: a plain domain name has no wildcard anywhere, so the
+    /// leading '*.' a wildcard domain may have is not offered as the way out.
+    /// </param>
+    public string Describe(bool wildcardAllowed = true) => Problem switch
     {
+        DnsNameProblem.InvalidLabel when !wildcardAllowed && Label.Contains('*', StringComparison.Ordinal) => $"the label '{Label}' has a wildcard, and a plain domain name may not have one anywhere",
         DnsNameProblem.Empty => "it is empty",
         DnsNameProblem.TooLong => $"it is longer than {DnsNames.MaxDomainLength} characters",
         DnsNameProblem.NumericTopLevel => $"the last label '{Label}' is all digits, so it looks like an IP address, not a domain",
