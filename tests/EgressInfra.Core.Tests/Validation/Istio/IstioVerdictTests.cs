@@ -29,6 +29,8 @@ public class IstioVerdictTests
         { "STATIC, endpoint with network only", Se.Make(hosts: ["www.example.com"], resolution: "STATIC", ports: [Se.Port(443, "HTTPS")], endpoints: [Se.Endpoint(null, network: "cluster-1")]), true, true },
         { "DNS, unix endpoint", Se.Make(hosts: ["google.com"], ports: [Se.Port(80, "http")], endpoints: [Se.Endpoint("unix:///a.sock")]), false, false },
         { "DYNAMIC_DNS, TCP port", Se.Make(hosts: ["*.google.com"], resolution: "DYNAMIC_DNS", ports: [Se.Port(80, "TCP")]), false, false },
+        { "DNS, selector without labels", Se.Make(hosts: ["google.com"], ports: [Se.Port(80, "http")], selector: Se.Selector()), true, true },
+        { "DYNAMIC_DNS, MESH_INTERNAL", Se.Make(hosts: ["*.google.com"], resolution: "DYNAMIC_DNS", location: "MESH_INTERNAL", ports: [Se.Port(80, "http")]), true, false },
         { "DYNAMIC_DNS, two wildcard hosts", Se.Make(hosts: ["*.google.com", "*.example.com"], resolution: "DYNAMIC_DNS", ports: [Se.Port(80, "http")]), true, false },
     };
 

@@ -43,6 +43,27 @@ public class ResolutionRulesTests
         Assert.Contains("EGR129 spec.hosts[1]", Se.Findings(Se.Make(hosts: ["ok.example.com", host], resolution: resolution)));
     }
 
+    // Istio's message speaks of "prefix wildcards", but ValidateFQDN admits no '*' at all: the finding
+    // must not suggest that a leading '*.' would pass.
+    [Theory]
+    [InlineData("*.example.com")]
+    [InlineData("*example.com")]
+    [InlineData("api.*.com")]
+    [InlineData("*")]
+    public void DnsWithoutEndpoints_WildcardHost_IsNotToldALeadingWildcardWouldDo(string host)
+    {
+        var finding = Assert.Single(Se.Check(Se.Make(hosts: [host], resolution: "DNS")), d => d.Code == "EGR129");
+
+        Assert.Contains("may not have one anywhere", finding.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("only a leading", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DnsWithEndpoints_WildcardHost_IsNotJudgedAsAName()
+    {
+        Assert.DoesNotContain("EGR129", Se.Codes(Se.Make(hosts: ["*.example.com"], resolution: "DNS", endpoints: [Se.Endpoint("backend.example.com")])));
+    }
+
     [Fact]
     public void DnsWithoutEndpoints_ReportsOnlyTheFirstBadHost()
     {
