@@ -42,7 +42,7 @@ public sealed class GatewayReferenceRule : IEnforcementRule
                 // gateway serves nothing, so it reports IST0132 beside IST0101.
                 if (kubernetesGateway is not null)
                 {
-                    var listeners = ListenerHosts(kubernetesGateway).ToList();
+                    var listeners = ListenerHosts(kubernetesGateway);
                     if (listeners.Count > 0 && !listeners.Any(g => hosts.Any(h => IstioHostName.Matches(g, h))))
                     {
                         yield return new ObjectFinding(index, EnforcementKindCodes.HostNotInGateway.Create(
@@ -78,7 +78,7 @@ public sealed class GatewayReferenceRule : IEnforcementRule
     /// vsHostInKubernetesGateway: the hostnames of a Gateway API gateway's listeners, or nothing when a
     /// listener has no hostname (it takes every host, so nothing can be missing).
     /// </summary>
-    private static IEnumerable<string> ListenerHosts(SetObject gateway)
+    private static List<string> ListenerHosts(SetObject gateway)
     {
         var names = new List<string>();
         foreach (var listener in SpecNode.Items(gateway.Input.Spec, "listeners"))
