@@ -48,7 +48,7 @@ public static class AmbientCodes
         "Set ENABLE_WILDCARD_HOST_SERVICE_ENTRIES_FOR_TLS=true on istiod, or list exact hosts; without it the waypoint builds no chain for the TLS port.");
 
     public static readonly DiagnosticDescriptor SidecarWithoutEffect = new(
-        "EGR375", Severity.Warning, "A Sidecar sits beside ambient manifests, where it has no effect.",
+        "EGR375", Severity.Warning, "A Sidecar sits beside ambient manifests, in a namespace a Namespace of the set puts in ambient mode, or on an ambient Pod of the set, where it has no effect.",
         "Remove the Sidecar from ambient namespaces: istioctl analyze reports it (IST0167, 'namespace is in ambient mode, the policy has no impact'). Egress is limited by the waypoint's AuthorizationPolicies and the NetworkPolicy.",
         "IST0167 IneffectivePolicy");
 

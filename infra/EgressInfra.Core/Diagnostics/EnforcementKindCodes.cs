@@ -267,12 +267,12 @@ public static class EnforcementKindCodes
         "istioctl analyze IST0101 ReferencedResourceNotFound (host+subset in destinationrule)");
 
     public static readonly DiagnosticDescriptor HostNotInGateway = new(
-        "EGR472", Severity.Warning, "None of a VirtualService's hosts is served by a Gateway it binds.",
+        "EGR472", Severity.Warning, "None of a VirtualService's hosts is served by a Gateway it binds (an Istio Gateway's servers, a Gateway API Gateway's listeners; a missing Gateway serves none).",
         "Add the host to the Gateway's servers (visible to the VirtualService's namespace), or correct the VirtualService's hosts.",
         "istioctl analyze IST0132 VirtualServiceHostNotFoundInGateway");
 
     public static readonly DiagnosticDescriptor ConflictingGateways = new(
-        "EGR473", Severity.Warning, "Two Gateways with the same selector claim the same host on the same port.",
+        "EGR473", Severity.Warning, "Two Gateways with the same selector (or selectors that pick the same Pod of the set) claim the same host on the same port.",
         "Merge the servers into one Gateway, or give them different hosts or ports.",
         "istioctl analyze IST0145 ConflictingGateways");
 

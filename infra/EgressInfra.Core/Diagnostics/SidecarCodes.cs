@@ -69,7 +69,7 @@ public static class SidecarCodes
         "istioctl analyze IST0111 (MultipleSidecarsWithoutWorkloadSelectors)");
 
     public static readonly DiagnosticDescriptor ConflictingSelectors = new(
-        "EGR175", Severity.Error, "Sidecars in one namespace select the same workloads.",
+        "EGR175", Severity.Error, "Sidecars in one namespace select the same workloads (the same Pod of the set, or selectors one of which includes the other).",
         "Make the workloadSelectors of a namespace's Sidecars select disjoint workloads.",
         "istioctl analyze IST0110 (ConflictingSidecarWorkloadSelectors)");
 
