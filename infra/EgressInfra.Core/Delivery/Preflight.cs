@@ -98,7 +98,7 @@ public static class Preflight
             var resource = $"Sidecar {ns}/{other.Name}";
             if (other.WorkloadSelector is null)
             {
-                findings.Add(DeliveryCodes.UnownedSidecar.Create(path, $"{resource} has no workload selector and is not this stack's; Istio applies only the oldest namespace-wide Sidecar of a namespace, so the stack's would be ignored.", resource: resource));
+                findings.Add(DeliveryCodes.UnownedSidecar.Create(path, $"{resource} has no workload selector and is not this stack's; Istio applies only the oldest namespace-wide Sidecar of a namespace and ignores the other: on a first deploy, the stack's.", resource: resource));
             }
             else if (other.WorkloadSelector.Count == 0)
             {
