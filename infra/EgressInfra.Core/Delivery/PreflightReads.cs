@@ -21,19 +21,15 @@ public sealed record PreflightReads(ValueList<string> Crds, ValueList<string> Na
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToValueList();
-        var namespaces = list
-            .Select(o => o.Metadata.Namespace)
-            .OfType<string>()
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)
-            .ToValueList();
         var sidecars = list.Where(o => o.Kind == Sidecar.KindName).ToList();
-        var sidecarNamespaces = sidecars
+        return new PreflightReads(crds, NamespacesOf(list), NamespacesOf(sidecars), sidecars.FirstOrDefault()?.ApiVersion);
+    }
+
+    private static ValueList<string> NamespacesOf(IEnumerable<IKubernetesObject> objects) =>
+        objects
             .Select(o => o.Metadata.Namespace)
             .OfType<string>()
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToValueList();
-        return new PreflightReads(crds, namespaces, sidecarNamespaces, sidecars.FirstOrDefault()?.ApiVersion);
-    }
 }
