@@ -119,6 +119,21 @@ public class ManifestLinterTests
         Assert.False(result.HasErrors);
     }
 
+    // istioctl analyze names an object as its document does: without a namespace when none is written.
+    [Theory]
+    [InlineData("", "ServiceEntry plain")]
+    [InlineData("  namespace: default\n", "ServiceEntry default/plain")]
+    [InlineData("  namespace: Default\n", "ServiceEntry Default/plain")]
+    [InlineData("  namespace: shop\n", "ServiceEntry shop/plain")]
+    public void AnalysisFindings_NameTheEntryAsWritten(string namespaceLine, string resource)
+    {
+        var text = $"apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata:\n  name: plain\n{namespaceLine}spec:\n  hosts: [db.example.com]\n  ports: [{{number: 5432, name: tcp, protocol: tcp}}]\n";
+
+        var result = ManifestLinter.Lint([File("a.yaml", text)]);
+
+        Assert.Equal(resource, Assert.Single(result.Diagnostics, d => d.Code == AnalysisCodes.AddressesRequired.Code).Resource);
+    }
+
     [Fact]
     public void Strict_RaisesWarningsToErrors()
     {
