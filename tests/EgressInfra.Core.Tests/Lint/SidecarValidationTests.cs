@@ -27,6 +27,21 @@ public sealed class SidecarValidationTests
         Assert.Equal(2, result.Diagnostics.Count(d => d.Code == SidecarCodes.MultipleDefaultSidecars.Code && d.IsError));
     }
 
+    // ValidateFQDN admits no wildcard: the egress proxy's host is a plain name, so the finding must not offer '*.'.
+    [Theory]
+    [InlineData("*.proxy.example.com")]
+    [InlineData("proxy.*.com")]
+    [InlineData("*")]
+    public void EgressProxyWildcardHostIsRejectedAsAPlainName(string host)
+    {
+        var spec = $"{{ outboundTrafficPolicy: {{ mode: ALLOW_ANY, egressProxy: {{ host: \"{host}\", port: {{ number: 3128 }} }} }}, egress: [{{ hosts: [\"*/*\"] }}] }}";
+        var result = ManifestLinter.Lint([("sidecar.yaml", IstioSidecarCases.Document(spec))]);
+
+        var findings = result.Diagnostics.Where(d => d.IsError && d.Path == "spec.outboundTrafficPolicy.egressProxy.host").ToList();
+        Assert.Contains(findings, d => d.Message.Contains("may not have one anywhere", StringComparison.Ordinal));
+        Assert.DoesNotContain(findings, d => d.Message.Contains("only a leading", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void SelectorLessSidecarsInDifferentNamespacesAreFine()
     {
