@@ -62,10 +62,19 @@ public static class ManifestLinter
                 break;
             }
 
+            var toolKind = ToolFiles.KindOf(file);
             foreach (var document in YamlTreeReader.ReadEach(text, file))
             {
                 if (document.Root is null && document.Problems.Count == 0)
                 {
+                    continue;
+                }
+
+                if (ToolFiles.IsToolDocument(toolKind, document.Root))
+                {
+                    documents++;
+                    skipped[toolKind!] = skipped.GetValueOrDefault(toolKind!) + 1;
+                    diagnostics.AddRange(document.Problems.Select(d => d with { Location = d.Location ?? new SourceLocation(file, document.StartLine, 1) }));
                     continue;
                 }
 
