@@ -62,6 +62,36 @@ public class RealBundleLintTests
         Assert.Contains(findings, f => f.Code == "EGR379" && f.Message.Contains("every operation", StringComparison.Ordinal));
     }
 
+    // Other spellings of the same empty list: an alias to an anchored [], flow style, and a merge key
+    // that brings an empty from in. Each is still admitted and still warned about; a null rule is not
+    // an empty list but a value the CRD's schema rejects.
+    [Fact]
+    public void EmptyListSpellings_AreWarnedAndANullRuleIsStillAnError()
+    {
+        const string Policy = """
+            apiVersion: security.istio.io/v1
+            kind: AuthorizationPolicy
+            metadata: {name: spellings, namespace: istio-egress}
+            spec:
+              rules:
+              - from: &none []
+                to: *none
+              - {from: [], to: [{operation: {ports: ["443"]}}]}
+              - <<: {from: []}
+                when: [{key: connection.sni, values: [api.partner.example]}]
+
+            """;
+        var (exit, output, _) = CliRunner.RunWithInput(Policy, "lint", "-");
+
+        Assert.True(exit == 0, output);
+        Assert.Equal(4, output.Split('\n').Count(l => l.Contains("warning EGR379", StringComparison.Ordinal)));
+
+        var (nullExit, nullOutput, _) = CliRunner.RunWithInput(Policy + "  -\n", "lint", "-");
+        Assert.Equal(1, nullExit);
+        Assert.Contains("<stdin>:11:", nullOutput, StringComparison.Ordinal);
+        Assert.Contains("EGR151", nullOutput, StringComparison.Ordinal);
+    }
+
     // The same file names outside their tools' role are still objects: a kustomization.yaml that says
     // it is a ConfigMap is read as one, and a values.yaml holding a ServiceEntry is linted.
     [Fact]
