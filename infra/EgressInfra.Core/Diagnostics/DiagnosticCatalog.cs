@@ -17,6 +17,7 @@ public static class DiagnosticCatalog
         .. DeliveryCodes.All,
         .. AdoptionCodes.All,
         .. AmbientCodes.All,
+        .. DecodingCodes.All,
     ];
 
     public static DiagnosticDescriptor? Find(string code) => All.FirstOrDefault(d => d.Code == code);

@@ -210,8 +210,8 @@ public static class EnforcementKindCodes
         "ValidateAuthorizationPolicy: action checks");
 
     public static readonly DiagnosticDescriptor PolicyRule = new(
-        "EGR447", Severity.Error, "A rule has an empty or null from/to list, a from without source, a to without operation, or an empty source or operation.",
-        "Remove empty lists, or fill them with at least one source or operation field.",
+        "EGR447", Severity.Error, "A rule has a null from/to entry, a from without source, a to without operation, or an empty source or operation.",
+        "Remove null entries, or fill them with at least one source or operation field.",
         "ValidateAuthorizationPolicy: `from`/`to` must not be empty / nil");
 
     public static readonly DiagnosticDescriptor PolicyValue = new(

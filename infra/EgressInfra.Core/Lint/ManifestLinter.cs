@@ -62,10 +62,19 @@ public static class ManifestLinter
                 break;
             }
 
+            var toolKind = ToolFiles.KindOf(file);
             foreach (var document in YamlTreeReader.ReadEach(text, file))
             {
                 if (document.Root is null && document.Problems.Count == 0)
                 {
+                    continue;
+                }
+
+                if (ToolFiles.IsToolDocument(toolKind, document.Root))
+                {
+                    documents++;
+                    skipped[toolKind!] = skipped.GetValueOrDefault(toolKind!) + 1;
+                    diagnostics.AddRange(document.Problems.Select(d => d with { Location = d.Location ?? new SourceLocation(file, document.StartLine, 1) }));
                     continue;
                 }
 
@@ -162,21 +171,27 @@ public static class ManifestLinter
             }
         }
 
-        var set = new ObjectSet([.. setObjects.Select(o => o.Object)]);
+        // Of one object written twice, the cluster keeps the last copy: rules across objects see only that one.
+        diagnostics.AddRange(RepeatedObjects.Find([.. setObjects.Select(o => o.Identity)]));
+        var replacedObjects = RepeatedObjects.Replaced([.. setObjects.Select(o => o.Identity)]);
+        var liveObjects = setObjects.Where((_, i) => !replacedObjects[i]).ToList();
+        var set = new ObjectSet([.. liveObjects.Select(o => o.Object)]);
         foreach (var finding in EnforcementAnalyzer.Analyze(set, options.EnforcementRules))
         {
-            var placed = setObjects[finding.ObjectIndex].Place(finding.Diagnostic);
+            var placed = liveObjects[finding.ObjectIndex].Place(finding.Diagnostic);
 
             // Analysis findings inform (Istio admits the objects); the profile's own rules keep their severity.
             var isProfileRule = finding.Diagnostic.Code is "EGR490" or "EGR491";
             diagnostics.Add(placed.Severity == Severity.Error && !isProfileRule ? placed with { Severity = Severity.Warning } : placed);
         }
 
+        var replacedSidecars = RepeatedObjects.Replaced([.. sidecars.Select((s, i) => new RepeatedObjects.Entry(
+            ServiceEntry.Group, Sidecar.KindName, s.Metadata.Namespace ?? DefaultNamespace, s.Metadata.Name, sidecarDocuments[i].Root, null))]);
         var candidates = sidecars.Select((s, i) => new SidecarConflicts.Candidate(
             i,
             s.Metadata.Namespace ?? DefaultNamespace,
             s.Metadata.Name,
-            SelectorOf(sidecarDocuments[i].Root))).ToList();
+            SelectorOf(sidecarDocuments[i].Root))).Where(c => !replacedSidecars[c.Index]).ToList();
         var cluster = ClusterFacts.Read(trees.Select(t => t.Root));
         foreach (var (index, finding) in SidecarConflicts.Find(candidates, cluster.Pods, cluster.AmbientNamespaces))
         {
@@ -184,6 +199,10 @@ public static class ManifestLinter
         }
 
         diagnostics.AddRange(AmbientLint.Analyze(trees));
+        var replacedEntries = RepeatedObjects.Replaced([.. entries.Select(e => new RepeatedObjects.Entry(
+            ServiceEntry.Group, ServiceEntry.KindName, e.Effective.Metadata.Namespace ?? DefaultNamespace, e.Entry.Metadata.Name, (MappingNode)e.Root, null))]);
+        var readEntries = entries;
+        entries = [.. entries.Where((_, i) => !replacedEntries[i])];
         foreach (var finding in analyze([.. entries.Select(e => e.Effective)]))
         {
             // An index outside the set is the analysis's bug; keep its finding rather than lose it or throw.
@@ -221,7 +240,7 @@ public static class ManifestLinter
             ? diagnostics.Select(d => d.Severity == Severity.Warning ? d with { Severity = Severity.Error } : d)
             : diagnostics;
         var counts = new LintCounts(documents, serviceEntries, sidecarCount, new ValueMap<int>(skipped)) { EnforcementKinds = new ValueMap<int>(enforcementCounts) };
-        return new LintResult(DiagnosticOrder.Sort(final), counts, [.. entries.Select(e => e.Entry)], sidecars);
+        return new LintResult(DiagnosticOrder.Sort(final), counts, [.. readEntries.Select(e => e.Entry)], sidecars);
     }
 
     /// <summary>The workloadSelector's labels, or null for a Sidecar that applies to the whole namespace.</summary>
@@ -259,6 +278,8 @@ public static class ManifestLinter
     {
         public ServiceEntry Entry { get; } = entry;
 
+        public ConfigNode Root { get; } = root;
+
         /// <summary>True when the document's status lists addresses Istio allocated to the entry.</summary>
         public bool HasAllocatedAddresses { get; } =
             ((root as MappingNode)?["status"] as MappingNode)?["addresses"] is SequenceNode { Items.Count: > 0 };
@@ -274,7 +295,7 @@ public static class ManifestLinter
         /// <summary>Places a finding at its node, naming the entry as written.</summary>
         public Diagnostic Place(Diagnostic finding) => finding with
         {
-            Location = finding.Location ?? ConfigPath.LocateSource(root, finding.Path),
+            Location = finding.Location ?? ConfigPath.LocateSource(Root, finding.Path),
             Resource = resource,
         };
     }
@@ -283,6 +304,8 @@ public static class ManifestLinter
     private sealed class PlacedObject(SetObject obj, string? resource)
     {
         public SetObject Object { get; } = obj;
+
+        public RepeatedObjects.Entry Identity => new(Object.Group, Object.Kind, Object.Input.Namespace, Object.Input.Name, Object.Input.Root, resource);
 
         public static PlacedObject Of(string group, string kind, MappingNode root, string? resource) =>
             new(new SetObject(group, kind, ObjectInput.Of(root, DefaultNamespace)), resource);

@@ -183,9 +183,11 @@ public static class AuthorizationPolicyValidator
 
         var fromPath = ConfigPath.Child(path, "from");
         var toPath = ConfigPath.Child(path, "to");
+        // Istio's "`from` must not be empty" needs a non-nil empty list, which jsonpb never makes from
+        // YAML: "from: []" is admitted as no from at all, so the rule matches every source.
         if (SpecNode.Get(rule, "from") is SequenceNode { Items.Count: 0 })
         {
-            f.Add(EnforcementKindCodes.PolicyRule, fromPath, "from must not be an empty list; remove it to match every source");
+            f.Add(DecodingCodes.EmptyRuleList, fromPath, "from: [] is read as no from at all, so this rule matches every source");
         }
 
         bool fromExists = false, toExists = false, tcpInFrom = false, tcpInTo = false;
@@ -212,7 +214,7 @@ public static class AuthorizationPolicyValidator
 
         if (SpecNode.Get(rule, "to") is SequenceNode { Items.Count: 0 })
         {
-            f.Add(EnforcementKindCodes.PolicyRule, toPath, "to must not be an empty list; remove it to match every operation");
+            f.Add(DecodingCodes.EmptyRuleList, toPath, "to: [] is read as no to at all, so this rule matches every operation");
         }
 
         var tos = SpecNode.Items(rule, "to");

@@ -5,7 +5,7 @@ namespace EgressInfra.Core.Validation.Istio;
 /// <summary>
 /// istioctl analyze's Sidecar analyzer (sidecar.SelectorAnalyzer) across the Sidecars of one namespace:
 /// IST0111 MultipleSidecarsWithoutWorkloadSelectors (more than one Sidecar without a workloadSelector:
-/// Istio picks one arbitrarily) and IST0110 ConflictingSidecarWorkloadSelectors (Sidecars that select
+/// Istio applies only the oldest) and IST0110 ConflictingSidecarWorkloadSelectors (Sidecars that select
 /// the same pod). Istio judges IST0110 on the cluster's pods; where the linted files hold Pods, so does
 /// this, and without them two selectors conflict when every workload the narrower one selects is also
 /// selected by the other (its labels include the other's). Sidecars in an ambient namespace, or on
@@ -46,7 +46,7 @@ public static class SidecarConflicts
                     var others = string.Join(", ", defaults.Where(o => o != sidecar).Select(o => o.Name));
                     result.Add((sidecar.Index, SidecarCodes.MultipleDefaultSidecars.Create(
                         "metadata.name",
-                        $"the namespace '{group.Key}' has more than one Sidecar without a workloadSelector ({sidecar.Name}, {others}); Istio applies one of them, which one is not defined")));
+                        $"the namespace '{group.Key}' has more than one Sidecar without a workloadSelector ({sidecar.Name}, {others}); Istio applies only the oldest (by creation time, then name) and ignores the others")));
                 }
             }
 

@@ -53,8 +53,17 @@ public static class SpecNode
     public static IReadOnlyList<string> Strings(ConfigNode? node, string key) =>
         [.. Items(node, key).Select(i => AsString(i) ?? string.Empty)];
 
-    /// <summary>Present and not null (an empty list or mapping counts as present, as Go sees a non-nil value).</summary>
-    public static bool Has(ConfigNode? node, string key) => Get(node, key) is not null and not ScalarNode { Kind: ScalarKind.Null };
+    /// <summary>
+    /// Set, as Istio's decoder (jsonpb) leaves the field: an empty mapping is a message that is set, but
+    /// an empty list decodes to a nil slice, so Go's <c>x != nil</c> on a repeated field is false for
+    /// <c>[]</c> just as for an absent field.
+    /// </summary>
+    public static bool Has(ConfigNode? node, string key) => Get(node, key) switch
+    {
+        null or ScalarNode { Kind: ScalarKind.Null } => false,
+        SequenceNode seq => seq.Items.Count > 0,
+        _ => true,
+    };
 
     /// <summary>Present with at least one item or entry (Go's len(x) > 0).</summary>
     public static bool NonEmpty(ConfigNode? node, string key) => Get(node, key) switch
