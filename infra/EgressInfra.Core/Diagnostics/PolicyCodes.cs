@@ -124,6 +124,11 @@ public static class PolicyCodes
         "EGR341", Severity.Error, "A preset's region is missing, not needed, or not a region name.",
         "Give region (e.g. eu-west-1) exactly for the presets whose hosts name a region.");
 
+    public static readonly DiagnosticDescriptor ContextEnvironment = new(
+        "EGR317", Severity.Error, "The kubeconfig context is named for a stronger environment than the stack's environment key.",
+        "Set environment to what the context names: the stack deploys to that cluster, and that environment's floor applies to it. When the mismatch is deliberate, set egress-infra:environmentOverride to the context's name (the floor still applies).",
+        "none: Pulumi and Kubernetes do not relate a context's name to a stack's config");
+
     public static readonly DiagnosticDescriptor EnforcedEgress = new(
         "EGR350", Severity.Warning, "A governed namespace's egress is not enforced.",
         "Use egress.mode: gateway with outboundTrafficPolicy REGISTRY_ONLY and networkPolicy.enabled: true, so that traffic must cross the egress gateway, is authorized there, and cannot go around it.");
@@ -138,6 +143,6 @@ public static class PolicyCodes
         NoCleartextHttp, NoResolutionNoneOnHttp, NoOpenPorts, NoSniSpoofing, WaiversOpenCatchAll, WaiverTooLong, StackImportsExportedEntries, ExportToUsersOnly, OwnerAndReason, PresetAddressesFresh, CanonicalRanges,
         ProfileBelowFloor, RuleBelowFloor, UnknownRule,
         WaiverExpired, WaiverUnknownService, WaiverNotPerService, MandatoryRuleWaived, RuleWaived, WaiverUnused,
-        UnknownPreset, PresetRegion, EnforcedEgress, GatewayBypass,
+        UnknownPreset, PresetRegion, ContextEnvironment, EnforcedEgress, GatewayBypass,
     ];
 }
