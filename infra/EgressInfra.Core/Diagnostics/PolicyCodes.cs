@@ -131,7 +131,7 @@ public static class PolicyCodes
 
     public static readonly DiagnosticDescriptor ContextEnvironment = new(
         "EGR317", Severity.Error, "The kubeconfig context is named for a stronger environment than the stack's environment key.",
-        "Set environment to what the context names: the stack deploys to that cluster, and that environment's floor applies to it. When the mismatch is deliberate, set egress-infra:environmentOverride to the context's name (the floor still applies).",
+        "Set environment to what the context names: the stack deploys to that cluster, and that environment's floor applies to it. When the mismatch is deliberate, set egress-infra:environmentOverride to the stack's (or the context's) name; the floor still applies.",
         "none: Pulumi and Kubernetes do not relate a context's name to a stack's config");
 
     public static readonly DiagnosticDescriptor EnforcedEgress = new(

@@ -12,9 +12,10 @@ public static class ContextEnvironment
 {
     /// <summary>
     /// Raises <paramref name="config"/>'s floor to the environment its context names when that is
-    /// stronger, and reports the mismatch unless environmentOverride names the context.
+    /// stronger, and reports the mismatch unless environmentOverride names the context or the stack
+    /// (one key confirms a deliberate mismatch with both, as for EGR017).
     /// </summary>
-    public static StackConfig Apply(StackConfig config, ICollection<Diagnostic> diagnostics)
+    public static StackConfig Apply(StackConfig config, string? stackName, ICollection<Diagnostic> diagnostics)
     {
         var context = config.Kubernetes.Context?.Trim();
         if (string.IsNullOrEmpty(context) || StackNames.EnvironmentOf(context) is not { } named || named <= config.Environment)
@@ -22,12 +23,13 @@ public static class ContextEnvironment
             return config;
         }
 
-        if (!string.Equals(config.EnvironmentOverride?.Trim(), context, StringComparison.Ordinal))
+        var confirmed = config.EnvironmentOverride?.Trim();
+        if (confirmed != context && (stackName is null || confirmed != stackName))
         {
             diagnostics.Add(PolicyCodes.ContextEnvironment.Create(
                 "environment",
                 $"the stack deploys to the context '{context}', which is named for {named.Name()}, but its environment is {config.Environment.Name()}",
-                $"Set environment to {named.Name()}; if the mismatch is deliberate, add environmentOverride: {context} (the {named.Name()} floor still applies)."));
+                $"Set environment to {named.Name()}; if the mismatch is deliberate, add environmentOverride: {stackName ?? context} (the {named.Name()} floor still applies)."));
         }
 
         if (named <= config.FloorEnvironment)

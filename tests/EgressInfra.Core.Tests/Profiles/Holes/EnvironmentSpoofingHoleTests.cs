@@ -29,11 +29,14 @@ public sealed class EnvironmentSpoofingHoleTests
         PolicyAssert.Finding(plan, PolicyCodes.ProfileBelowFloor.Code, "profile");
     }
 
-    [Fact]
-    public void AnOverrideSilencesTheMismatchButNotTheFloor()
+    [Theory]
+    [InlineData("prod-eu-west-1")]
+    [InlineData("test")]
+    public void AnOverrideNamingTheContextOrTheStackSilencesTheMismatchButNotTheFloor(string confirmed)
     {
+        // The stack file is Pulumi.test.yaml: the stack is named test.
         var text = WithContext(PolicyStack.Text(environment: "dev", services: Wildcard), "prod-eu-west-1")
-            .Replace("config:\n", "config:\n  egress-infra:environmentOverride: prod-eu-west-1\n", StringComparison.Ordinal);
+            .Replace("config:\n", $"config:\n  egress-infra:environmentOverride: {confirmed}\n", StringComparison.Ordinal);
         var plan = PolicyStack.Evaluate(text);
         PolicyAssert.NoFinding(plan, PolicyCodes.ContextEnvironment.Code);
         PolicyAssert.Finding(plan, PolicyCodes.NoWildcardHosts.Code, "egress.services[0].hosts[0]");
