@@ -82,11 +82,19 @@ internal static class HttpOptionRules
 
     public static void Rewrite(MappingNode route, string path, ObjectFindings f)
     {
-        if (SpecNode.Map(route, "rewrite") is not { } rewrite)
+        var rewrite = SpecNode.Map(route, "rewrite");
+        if (rewrite is not null)
         {
-            return;
+            RewriteFields(rewrite, path, f);
         }
 
+        // validateAuthorityRewrite runs with or without a rewrite: a Host set and an :authority added
+        // are two rewrites of the authority too.
+        AuthorityOnce(route, rewrite, path, f);
+    }
+
+    private static void RewriteFields(MappingNode rewrite, string path, ObjectFindings f)
+    {
         var at = ConfigPath.Child(path, "rewrite");
         var uri = SpecNode.Text(rewrite, "uri");
         var regex = SpecNode.Map(rewrite, "uriRegexRewrite");
@@ -110,8 +118,11 @@ internal static class HttpOptionRules
                 f.Add(EnforcementKindCodes.HttpRouteOption, ConfigPath.Child(ConfigPath.Child(at, "uriRegexRewrite"), "match"), problem);
             }
         }
+    }
 
-        // validateAuthorityRewrite: the authority may be rewritten once.
+    /// <summary>validateAuthorityRewrite: rewrite.authority, then request set, then request add; at most one may set the authority.</summary>
+    private static void AuthorityOnce(MappingNode route, MappingNode? rewrite, string path, ObjectFindings f)
+    {
         var authority = SpecNode.Text(rewrite, "authority");
         var request = SpecNode.Map(SpecNode.Map(route, "headers"), "request");
         foreach (var op in new[] { "set", "add" })
