@@ -15,10 +15,10 @@ internal static class OneRun
     public static async Task PrintAsync(int services)
     {
         using var project = BenchProject.Create(services);
-        var resources = await project.TestAsync(() => EgressProgram.RunAsync(project.Directory));
+        var resources = await project.TestAsync(() => EgressProgram.RunAsync(project.Directory, NoSidecars.Instance));
         var sides = new (string Name, Func<Task<int>> Run)[]
         {
-            ("program", () => project.TestAsync(() => EgressProgram.RunAsync(project.Directory))),
+            ("program", () => project.TestAsync(() => EgressProgram.RunAsync(project.Directory, NoSidecars.Instance))),
             ("inputs", () => project.TestAsync(() => project.Plain.RegisterWithInputs(resources))),
             ("bare", () => project.TestAsync(() => PlainRegistrations.RegisterBare(resources))),
         };

@@ -42,5 +42,5 @@ public class PulumiRunBenchmarks
     public int SameInputs() => _project!.TestAsync(() => _project.Plain.RegisterWithInputs(_resources)).GetAwaiter().GetResult();
 
     [Benchmark(Description = "program: EgressProgram.RunAsync")]
-    public int Program() => _project!.TestAsync(() => EgressProgram.RunAsync(_project.Directory)).GetAwaiter().GetResult();
+    public int Program() => _project!.TestAsync(() => EgressProgram.RunAsync(_project.Directory, NoSidecars.Instance)).GetAwaiter().GetResult();
 }

@@ -10,6 +10,7 @@ using EgressInfra.Core.Diagnostics;
 using EgressInfra.Core.Pipeline;
 using EgressInfra.Core.Probe;
 using Pulumi;
+using Pulumi.Utilities;
 
 namespace EgressInfra;
 
@@ -22,11 +23,12 @@ internal static class EgressProgram
 {
     /// <summary>The program as Pulumi runs it, from the project directory above the working directory.</summary>
     public static Task<IDictionary<string, object?>> RunAsync() =>
-        RunAsync(ProjectDirectory.Find(Environment.CurrentDirectory));
+        RunAsync(ProjectDirectory.Find(Environment.CurrentDirectory), new KubernetesSidecarInventory());
 
     /// <param name="projectDirectory">Where <c>Pulumi.&lt;stack&gt;.yaml</c> lives, for file and line in
     /// diagnostics; null when unknown (diagnostics then carry config paths only).</param>
-    public static async Task<IDictionary<string, object?>> RunAsync(string? projectDirectory)
+    /// <param name="sidecars">Lists the Sidecars already in the cluster, for the preflight.</param>
+    public static async Task<IDictionary<string, object?>> RunAsync(string? projectDirectory, ISidecarInventory sidecars)
     {
         var deployment = Deployment.Instance;
         var stackFile = ProjectDirectory.ReadStackConfig(projectDirectory, deployment.ProjectName, deployment.StackName);
@@ -50,7 +52,8 @@ internal static class EgressProgram
         }
 
         DiagnosticReport.LogWarnings(plan);
-        var provider = ClusterProvider.Create(config.Kubernetes, PulumiConfigReader.Kubeconfig(pulumiConfig));
+        var kubeconfig = PulumiConfigReader.Kubeconfig(pulumiConfig);
+        var provider = ClusterProvider.Create(config.Kubernetes, kubeconfig);
         var objects = manifests.Objects.ToList();
         if (DeliveryTarget.IsSet(config.Kubernetes.RenderYamlToDirectory))
         {
@@ -58,10 +61,16 @@ internal static class EgressProgram
         }
         else
         {
-            var preflight = await ClusterPreflight.RunAsync(objects, provider).ConfigureAwait(false);
-            if (preflight.Count > 0)
+            var access = new ClusterAccess(config.Kubernetes.Context, kubeconfig is null ? null : await OutputUtilities.GetValueAsync(kubeconfig).ConfigureAwait(false));
+            var preflight = await ClusterPreflight.RunAsync(objects, provider, sidecars, access).ConfigureAwait(false);
+            if (preflight.Any(d => d.IsError))
             {
                 throw new RunException(DiagnosticReport.FailureMessage(preflight, "the target cluster is not ready for this stack"));
+            }
+
+            foreach (var warning in preflight.Where(d => !d.IsError))
+            {
+                Log.Warn(warning.ToString());
             }
         }
 

@@ -20,13 +20,14 @@ internal sealed record ProgramRun(
     /// <param name="projectDirectory">Where the program looks for <c>Pulumi.&lt;stack&gt;.yaml</c> (for lines); null for none.</param>
     public static async Task<ProgramRun> RunAsync(string pulumiConfig, string stack = "test", string? projectDirectory = null, FakeCluster? cluster = null)
     {
+        cluster ??= FakeCluster.Healthy;
         var registered = new List<MockResourceArgs>();
         var mocks = Tests.Mocks.Recording(registered, cluster);
         Environment.SetEnvironmentVariable("PULUMI_CONFIG", pulumiConfig);
         try
         {
             var options = new TestOptions { ProjectName = ProjectName, StackName = stack, IsPreview = false };
-            var (resources, outputs) = await Deployment.TestAsync(mocks.Object, options, () => EgressProgram.RunAsync(projectDirectory));
+            var (resources, outputs) = await Deployment.TestAsync(mocks.Object, options, () => EgressProgram.RunAsync(projectDirectory, cluster));
             return new ProgramRun(resources, outputs, registered, mocks);
         }
         finally
@@ -45,13 +46,14 @@ internal sealed record ProgramRun(
     /// <summary>A run that must fail, with every call that reached the engine (reads included).</summary>
     public static async Task<(RunException Error, Mock<IMocks> Mocks, IReadOnlyList<MockResourceArgs> Registered)> FailingWithRegisteredAsync(string pulumiConfig, string stack = "test", string? projectDirectory = null, FakeCluster? cluster = null)
     {
+        cluster ??= FakeCluster.Healthy;
         var registered = new List<MockResourceArgs>();
         var mocks = Tests.Mocks.Recording(registered, cluster);
         Environment.SetEnvironmentVariable("PULUMI_CONFIG", pulumiConfig);
         try
         {
             var options = new TestOptions { ProjectName = ProjectName, StackName = stack, IsPreview = false };
-            var error = await Assert.ThrowsAsync<RunException>(() => Deployment.TestAsync(mocks.Object, options, () => EgressProgram.RunAsync(projectDirectory)));
+            var error = await Assert.ThrowsAsync<RunException>(() => Deployment.TestAsync(mocks.Object, options, () => EgressProgram.RunAsync(projectDirectory, cluster)));
             return (error, mocks, registered);
         }
         finally

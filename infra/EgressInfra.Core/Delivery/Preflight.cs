@@ -53,10 +53,7 @@ public static class Preflight
                 findings.Add(DeliveryCodes.InjectionOff.Create(path, $"Namespace {ns} {InjectionState(labels)}; its pods get no sidecar proxy, so the stack's Sidecar governs nothing there.", resource: $"Namespace {ns}"));
             }
 
-            foreach (var other in facts.Sidecars.Where(s => s.Namespace == ns && !s.HasWorkloadSelector && !Owned(s)))
-            {
-                findings.Add(DeliveryCodes.UnownedSidecar.Create(path, $"Sidecar {ns}/{other.Name} has no workload selector and is not managed by egress-infra; Istio applies only one such Sidecar per namespace.", resource: $"Sidecar {ns}/{other.Name}"));
-            }
+            ForeignSidecars(objects, facts, ns, path, findings);
         }
 
         return DiagnosticOrder.Sort(findings);
@@ -82,6 +79,36 @@ public static class Preflight
             ? $"has {InjectionLabel}={value}"
             : $"has neither {InjectionLabel}=enabled nor {RevisionLabel}";
 
-    private static bool Owned(ObservedSidecar sidecar) =>
-        sidecar.Labels.TryGetValue(ManagedLabels.ManagedBy, out var by) && by == ManagedLabels.ManagedByValue;
+    /// <summary>
+    /// Sidecars in a namespace where the stack registers one that Istio could apply instead. Istio
+    /// (push_context.go initSidecarScopes, doGetSidecarScope) ranks every Sidecar with a
+    /// workloadSelector, empty or not, before the namespace-wide ones and takes the first that selects
+    /// the pod; among namespace-wide ones the oldest wins, and the stack's is the newer on a first deploy.
+    /// </summary>
+    private static void ForeignSidecars(IReadOnlyList<IKubernetesObject> objects, ClusterFacts facts, string ns, string path, List<Diagnostic> findings)
+    {
+        if (facts.UnlistedSidecars.TryGetValue(ns, out var reason))
+        {
+            findings.Add(DeliveryCodes.SidecarsUnlisted.Create(path, $"The Sidecars in namespace {ns} could not be listed ({reason}), so the preflight cannot rule out one that Istio would apply instead of the stack's.", resource: $"Namespace {ns}"));
+        }
+
+        var own = objects.Where(o => o.Kind == Sidecar.KindName && o.Metadata.Namespace == ns).Select(o => o.Metadata.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var other in facts.Sidecars.Where(s => s.Namespace == ns && !own.Contains(s.Name)).OrderBy(s => s.Name, StringComparer.Ordinal))
+        {
+            var resource = $"Sidecar {ns}/{other.Name}";
+            if (other.WorkloadSelector is null)
+            {
+                findings.Add(DeliveryCodes.UnownedSidecar.Create(path, $"{resource} has no workload selector and is not this stack's; Istio applies only the oldest namespace-wide Sidecar of a namespace and ignores the other: on a first deploy, the stack's.", resource: resource));
+            }
+            else if (other.WorkloadSelector.Count == 0)
+            {
+                findings.Add(DeliveryCodes.UnownedSidecar.Create(path, $"{resource} has a workloadSelector without labels, which selects every workload, and Istio applies a Sidecar with a selector before a namespace-wide one: the stack's would govern no pod.", resource: resource));
+            }
+            else
+            {
+                var selector = string.Join(",", other.WorkloadSelector.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={l.Value}"));
+                findings.Add(DeliveryCodes.SelectingSidecar.Create(path, $"{resource} selects workloads with {selector}; Istio applies it instead of the stack's Sidecar to those pods, so their egress follows its rules.", resource: resource));
+            }
+        }
+    }
 }

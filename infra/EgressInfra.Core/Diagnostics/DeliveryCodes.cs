@@ -27,8 +27,8 @@ public static class DeliveryCodes
         "Label the namespace istio-injection=enabled (or istio.io/rev=<revision>) and restart its workloads, then deploy.");
 
     public static readonly DiagnosticDescriptor UnownedSidecar = new(
-        "EGR505", Severity.Error, "A governed namespace already has a Sidecar without workload selector that this stack does not own: Istio honours only one such Sidecar per namespace (the oldest), so the stack's policy would be ignored or fought over.",
-        "Delete the other Sidecar or give it a workloadSelector, or adopt it deliberately (pulumi import) before deploying.");
+        "EGR505", Severity.Error, "A namespace where the stack registers its Sidecar already has another that Istio would apply to every pod instead: a namespace-wide one (Istio applies only the oldest), or one whose workloadSelector has no labels (selecting Sidecars come first).",
+        "Delete the other Sidecar, or fold its settings into the stack and delete it; a selector that names specific pods still replaces the stack's Sidecar for them (EGR509).");
 
     public static readonly DiagnosticDescriptor PreflightSkipped = new(
         "EGR506", Severity.Info, "The cluster preflight was skipped: the stack renders manifests to a directory, so no cluster is read.",
@@ -38,9 +38,17 @@ public static class DeliveryCodes
         "EGR507", Severity.Warning, "The probe image is named by tag only: the tag can be moved to other bytes, which would then run inside the governed namespaces.",
         "Pin the image by digest: name:tag@sha256:<digest> (`docker buildx imagetools inspect name:tag` shows it).");
 
+    public static readonly DiagnosticDescriptor SidecarsUnlisted = new(
+        "EGR508", Severity.Error, "The Sidecars of a namespace where the stack registers its Sidecar could not be listed, so the preflight cannot tell whether Istio would apply another one instead.",
+        "Let the deploying identity list sidecars.networking.istio.io in that namespace (kubectl auth can-i list sidecars.networking.istio.io -n <namespace>), then deploy again.");
+
+    public static readonly DiagnosticDescriptor SelectingSidecar = new(
+        "EGR509", Severity.Warning, "Another Sidecar in a governed namespace selects some of its pods: Istio applies it instead of the stack's namespace-wide Sidecar to them, so their egress follows its rules, not the stack's.",
+        "Make its egress hosts and outboundTrafficPolicy at least as strict as the stack's, or delete it and let the stack's Sidecar govern those pods.");
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All =
     [
         ProdTargetMissing, CrdMissing, NamespaceMissing, AmbientNamespaceUnderSidecars, InjectionOff, UnownedSidecar, PreflightSkipped,
-        ProbeImageNotPinned,
+        ProbeImageNotPinned, SidecarsUnlisted, SelectingSidecar,
     ];
 }

@@ -65,7 +65,7 @@ public static class SidecarCodes
 
     public static readonly DiagnosticDescriptor MultipleDefaultSidecars = new(
         "EGR174", Severity.Error, "A namespace has more than one Sidecar without a workloadSelector.",
-        "Keep one selector-less Sidecar per namespace; Istio then picks one of them arbitrarily.",
+        "Keep one selector-less Sidecar per namespace: fold the others into it, or give each a workloadSelector with labels for the pods it is meant for.",
         "istioctl analyze IST0110 (MultipleSidecarsWithoutWorkloadSelectors)");
 
     public static readonly DiagnosticDescriptor ConflictingSelectors = new(

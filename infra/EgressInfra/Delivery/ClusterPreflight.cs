@@ -12,21 +12,23 @@ using Namespace = Pulumi.Kubernetes.Core.V1.Namespace;
 namespace EgressInfra.Delivery;
 
 /// <summary>
-/// Reads, through the stack's own provider and before any object is registered, what the plan
-/// assumes: the CRDs of the kinds it registers and its namespaces with their labels. The Core judges
-/// the facts (<see cref="Preflight"/>); a read that fails counts as "not there".
+/// Reads, before any object is registered, what the plan assumes: through the stack's own provider
+/// the CRDs of the kinds it registers and its namespaces with their labels, and through
+/// <see cref="ISidecarInventory"/> the Sidecars already where it registers its own (the provider
+/// reads named objects only and cannot list). The Core judges the facts (<see cref="Preflight"/>); a
+/// read that fails counts as "not there", a listing that fails as "unknown".
 /// </summary>
-/// <remarks>
-/// The provider reads one named object at a time and a read of a missing object fails the Pulumi
-/// step; it cannot list. So the preflight does not look for Sidecars (their names are unknown); the
-/// README's "Before the first deploy" lists the kubectl command for that check.
-/// </remarks>
 internal static class ClusterPreflight
 {
-    public static async Task<IReadOnlyList<Diagnostic>> RunAsync(IReadOnlyList<IKubernetesObject> objects, KubernetesProvider provider)
+    /// <summary>How long the Sidecar listing may take before the namespaces left count as unlisted.</summary>
+    private static readonly TimeSpan ListingTimeout = TimeSpan.FromSeconds(60);
+
+    public static async Task<IReadOnlyList<Diagnostic>> RunAsync(IReadOnlyList<IKubernetesObject> objects, KubernetesProvider provider, ISidecarInventory sidecars, ClusterAccess access)
     {
         ArgumentNullException.ThrowIfNull(objects);
+        ArgumentNullException.ThrowIfNull(sidecars);
         var reads = PreflightReads.For(objects);
+        var listing = ListSidecarsAsync(reads, sidecars, access);
         var crdReads = reads.Crds.Select(async crd =>
         {
             var read = KubernetesObjectRead.Get<CustomResourceDefinition>($"preflight-crd-{crd}", crd, provider);
@@ -44,7 +46,19 @@ internal static class ClusterPreflight
             .Where(n => n.Labels is not null)
             .Select(n => KeyValuePair.Create(n.ns, n.Labels!))
             .ToValueMap();
-        return Preflight.Evaluate(objects, new ClusterFacts(crds, namespaces, ValueList<ObservedSidecar>.Empty));
+        var (observed, unlisted) = await listing.ConfigureAwait(false);
+        return Preflight.Evaluate(objects, new ClusterFacts(crds, namespaces, observed, unlisted));
+    }
+
+    private static async Task<SidecarListing> ListSidecarsAsync(PreflightReads reads, ISidecarInventory sidecars, ClusterAccess access)
+    {
+        if (reads.SidecarApiVersion is not { } apiVersion || reads.SidecarNamespaces.Count == 0)
+        {
+            return new SidecarListing(ValueList<ObservedSidecar>.Empty, ValueMap<string>.Empty);
+        }
+
+        using var timeout = new CancellationTokenSource(ListingTimeout);
+        return await sidecars.ListAsync(access, apiVersion, reads.SidecarNamespaces, timeout.Token).ConfigureAwait(false);
     }
 
     private static async Task<T?> ExistsAsync<T>(Output<T> output)

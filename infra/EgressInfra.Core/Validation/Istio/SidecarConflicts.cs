@@ -29,7 +29,7 @@ public static class SidecarConflicts
                     var others = string.Join(", ", defaults.Where(o => o != sidecar).Select(o => o.Name));
                     result.Add((sidecar.Index, SidecarCodes.MultipleDefaultSidecars.Create(
                         "metadata.name",
-                        $"the namespace '{group.Key}' has more than one Sidecar without a workloadSelector ({sidecar.Name}, {others}); Istio applies one of them, which one is not defined")));
+                        $"the namespace '{group.Key}' has more than one Sidecar without a workloadSelector ({sidecar.Name}, {others}); Istio applies only the oldest (by creation time, then name) and ignores the others")));
                 }
             }
 
