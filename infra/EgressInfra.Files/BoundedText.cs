@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace EgressInfra.Files;
@@ -65,7 +66,8 @@ public static class BoundedText
             encoding ??= bytes.Length >= 4 ? TextEncoding.Detect(bytes.GetBuffer().AsSpan(0, 4)) : null;
             if (encoding is { IsUtf8: true } && block.AsSpan(0, read).Contains((byte)0))
             {
-                throw Binary(name);
+                var all = bytes.GetBuffer().AsSpan(encoding.BomLength, (int)bytes.Length - encoding.BomLength);
+                throw Binary(name, Position(all, all.IndexOf((byte)0)));
             }
         }
 
@@ -91,9 +93,13 @@ public static class BoundedText
                 throw TooLarge(name, budget);
             }
 
-            if (chunk.Contains('\0'))
+            if (chunk.IndexOf('\0') is >= 0 and var nul)
             {
-                throw Binary(name);
+                text.Append(chunk[..nul]);
+                var sofar = text.ToString();
+                var line = sofar.Count('\n') + 1;
+                var column = sofar.Length - (sofar.LastIndexOf('\n') + 1) + 1;
+                throw Binary(name, string.Create(CultureInfo.InvariantCulture, $"line {line}, character {column}"));
             }
 
             text.Append(chunk);
@@ -108,9 +114,9 @@ public static class BoundedText
     {
         var encoding = TextEncoding.Detect(bytes);
         var body = bytes[encoding.BomLength..];
-        if (encoding.IsUtf8 && body.Contains((byte)0))
+        if (encoding.IsUtf8 && body.IndexOf((byte)0) is >= 0 and var nul)
         {
-            throw Binary(name);
+            throw Binary(name, Position(body, nul));
         }
 
         string text;
@@ -120,7 +126,8 @@ public static class BoundedText
         }
         catch (DecoderFallbackException)
         {
-            var reason = $"is not {encoding.Name} text (it holds bytes that are not valid {encoding.Name}); save it as UTF-8";
+            var where = encoding.IsUtf8 ? $" from {Position(body, FirstInvalidUtf8(body))}" : string.Empty;
+            var reason = $"is not {encoding.Name} text (it holds bytes that are not valid {encoding.Name}{where}); save it as UTF-8";
             throw new UnreadableInputException($"{name} {reason}", $"it {reason}");
         }
 
@@ -143,9 +150,35 @@ public static class BoundedText
         return new($"{name}: {reason}", reason);
     }
 
-    private static UnreadableInputException Binary(string name)
+    private static UnreadableInputException Binary(string name, string where)
     {
-        const string reason = "is a binary file (it contains NUL bytes), not YAML text; UTF-16 and UTF-32 are read when they start with a byte-order mark";
+        var reason = $"is a binary file (it contains NUL bytes, the first at {where}), not YAML text; UTF-16 and UTF-32 are read when they start with a byte-order mark";
         return new($"{name} {reason}", $"it {reason}");
+    }
+
+    /// <summary>Where byte <paramref name="offset"/> of UTF-8 text is, as an editor counts: line and byte column, from 1.</summary>
+    private static string Position(ReadOnlySpan<byte> bytes, int offset)
+    {
+        var before = bytes[..offset];
+        var line = before.Count((byte)'\n') + 1;
+        var column = offset - (before.LastIndexOf((byte)'\n') + 1) + 1;
+        return string.Create(CultureInfo.InvariantCulture, $"line {line}, byte {column}");
+    }
+
+    /// <summary>The offset of the first byte that does not start a valid UTF-8 sequence.</summary>
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        var offset = 0;
+        while (offset < bytes.Length)
+        {
+            if (Rune.DecodeFromUtf8(bytes[offset..], out _, out var consumed) != System.Buffers.OperationStatus.Done)
+            {
+                return offset;
+            }
+
+            offset += consumed;
+        }
+
+        return bytes.Length;
     }
 }

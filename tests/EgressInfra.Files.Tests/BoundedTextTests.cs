@@ -103,4 +103,28 @@ public sealed class BoundedTextTests
 
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
+
+    [Theory]
+    [InlineData(new byte[] { 0x61, 0x3a, 0x0a, 0x20, 0x20, 0x62, 0xe9, 0x0a }, "from line 2, byte 4")]
+    [InlineData(new byte[] { 0xef, 0xbb, 0xbf, 0x61, 0xff }, "from line 1, byte 2")]
+    public void MisEncodedBytes_AreLocatedByLineAndByte(byte[] bytes, string where)
+    {
+        var refused = Assert.Throws<UnreadableInputException>(() => BoundedText.Decode(bytes, "Pulumi.prod.yaml"));
+        Assert.Contains(where, refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ANulByte_IsLocatedByLineAndByte()
+    {
+        var refused = Assert.Throws<UnreadableInputException>(() => BoundedText.Decode("a: 1\nbb: c\0d\n"u8, "Pulumi.prod.yaml"));
+        Assert.Contains("the first at line 2, byte 6", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ANulByteInAStream_IsLocatedByLineAndByte()
+    {
+        using var stream = new MemoryStream("a: 1\nbb: c\0d\n"u8.ToArray());
+        var refused = Assert.Throws<UnreadableInputException>(() => BoundedText.ReadStream(stream, "stdin", Budget(1024)));
+        Assert.Contains("the first at line 2, byte 6", refused.Message, StringComparison.Ordinal);
+    }
 }

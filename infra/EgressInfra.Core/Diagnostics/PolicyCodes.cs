@@ -124,6 +124,16 @@ public static class PolicyCodes
         "EGR341", Severity.Error, "A preset's region is missing, not needed, or not a region name.",
         "Give region (e.g. eu-west-1) exactly for the presets whose hosts name a region.");
 
+    public static readonly DiagnosticDescriptor GatewayGrantsPerPort = new(
+        "EGR318", Severity.Error, "Through the egress gateway, a namespace reaches a host on ports granted only to other namespaces.",
+        "Grant all of the host's ports to the same namespaces (one service for the host), or give the other port's users another host name: the gateway's AuthorizationPolicy matches the SNI or Host, not the port.",
+        "Istio AuthorizationPolicy on the gateway: connection.sni / hosts match per host; destination.port there is the gateway pod's port");
+
+    public static readonly DiagnosticDescriptor ContextEnvironment = new(
+        "EGR317", Severity.Error, "The kubeconfig context is named for a stronger environment than the stack's environment key.",
+        "Set environment to what the context names: the stack deploys to that cluster, and that environment's floor applies to it. When the mismatch is deliberate, set egress-infra:environmentOverride to the stack's (or the context's) name; the floor still applies.",
+        "none: Pulumi and Kubernetes do not relate a context's name to a stack's config");
+
     public static readonly DiagnosticDescriptor EnforcedEgress = new(
         "EGR350", Severity.Warning, "A governed namespace's egress is not enforced.",
         "Use egress.mode: gateway with outboundTrafficPolicy REGISTRY_ONLY and networkPolicy.enabled: true, so that traffic must cross the egress gateway, is authorized there, and cannot go around it.");
@@ -138,6 +148,6 @@ public static class PolicyCodes
         NoCleartextHttp, NoResolutionNoneOnHttp, NoOpenPorts, NoSniSpoofing, WaiversOpenCatchAll, WaiverTooLong, StackImportsExportedEntries, ExportToUsersOnly, OwnerAndReason, PresetAddressesFresh, CanonicalRanges,
         ProfileBelowFloor, RuleBelowFloor, UnknownRule,
         WaiverExpired, WaiverUnknownService, WaiverNotPerService, MandatoryRuleWaived, RuleWaived, WaiverUnused,
-        UnknownPreset, PresetRegion, EnforcedEgress, GatewayBypass,
+        UnknownPreset, PresetRegion, GatewayGrantsPerPort, ContextEnvironment, EnforcedEgress, GatewayBypass,
     ];
 }

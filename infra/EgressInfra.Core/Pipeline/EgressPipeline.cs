@@ -101,6 +101,7 @@ public static class EgressPipeline
         }
 
         config = StackNames.Apply(config, options.StackName, diagnostics);
+        config = ContextEnvironment.Apply(config, options.StackName, diagnostics);
 
         // Where the stack deploys is part of its file: a prod stack without a target is reported here.
         diagnostics.AddRange(DeliveryTarget.Check(config, deploying: false));

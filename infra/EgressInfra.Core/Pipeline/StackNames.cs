@@ -37,7 +37,7 @@ public static class StackNames
     public static DeploymentEnvironment? EnvironmentOf(string stackName)
     {
         DeploymentEnvironment? found = null;
-        foreach (var word in stackName.ToLowerInvariant().Split(['-', '_', '.', '/', ' '], StringSplitOptions.RemoveEmptyEntries))
+        foreach (var word in stackName.ToLowerInvariant().Split(['-', '_', '.', '/', ' ', ':', '@'], StringSplitOptions.RemoveEmptyEntries))
         {
             foreach (var (text, environment) in Words)
             {

@@ -31,7 +31,7 @@ internal static class CatchAllServices
         }
 
         var reached = PolicyAddresses.Of(service);
-        if (reached.Any(r => r.Range.PrefixLength == 0))
+        if (reached.Any(r => r.Range.PrefixLength == 0 || (!r.ViaIpv6 && PolicyAddresses.IsIstioWildcard(r.Text, r.Range))))
         {
             return "an address range covers every address of its family";
         }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using EgressInfra.Core.Diagnostics;
 using YamlDotNet.Core;
@@ -476,7 +475,7 @@ public static partial class YamlTreeReader
         }
     }
 
-    /// <summary>YAML 1.2 core-schema resolution of a scalar, the schema Pulumi's YAML reader applies.</summary>
+    /// <summary>Resolution of a scalar as Pulumi's YAML reader (Go yaml.v3) applies it: the YAML 1.2 core schema, with yaml.v3's integers (underscores, 0b, a leading 0 for octal).</summary>
     internal static ScalarKind Resolve(Scalar scalar)
     {
         if (scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded)
@@ -518,40 +517,78 @@ public static partial class YamlTreeReader
             return ScalarKind.String;
         }
 
-        if (IntegerPattern().IsMatch(value))
+        // Go's yaml.v3 drops every '_' and then reads the rest as a Go integer literal (0x, 0o, 0b and a
+        // leading 0 for octal), before it tries a float: 0120 is 80 and 4_43 is 443 to Pulumi.
+        var plain = value.Replace("_", string.Empty, StringComparison.Ordinal);
+        if (GoIntegerPattern().IsMatch(plain))
         {
             return ScalarKind.Integer;
         }
 
-        return FloatPattern().IsMatch(value) ? ScalarKind.Float : ScalarKind.String;
+        return FloatPattern().IsMatch(plain) ? ScalarKind.Float : ScalarKind.String;
     }
 
-    [GeneratedRegex(@"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")]
-    private static partial Regex IntegerPattern();
+    /// <summary>
+    /// A Go integer literal as <c>strconv.ParseInt(s, 0, 64)</c> reads it once yaml.v3 has dropped the
+    /// underscores: a sign, then hex, binary, octal (<c>0o</c> or a leading 0) or decimal digits.
+    /// </summary>
+    [GeneratedRegex(@"^[-+]?(?:0[xX][0-9a-fA-F]+|0[bB][01]+|0[oO]?[0-7]+|[1-9][0-9]*|0)$")]
+    private static partial Regex GoIntegerPattern();
 
     [GeneratedRegex(@"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")]
     private static partial Regex FloatPattern();
 
-    /// <summary>Reads an integer scalar's value, or null if it does not fit in a long.</summary>
+    /// <summary>
+    /// Reads an integer scalar's value as Pulumi's reader (Go yaml.v3) does, or null if it does not fit
+    /// in a long: underscores dropped, a sign, then 0x (hex), 0b (binary), 0o or a leading 0 (octal),
+    /// or decimal. A plain 0120 is 80 there, so it is 80 here too.
+    /// </summary>
     public static long? ParseInteger(string text)
     {
-        if (text.StartsWith("0x", StringComparison.Ordinal))
+        var plain = text.Replace("_", string.Empty, StringComparison.Ordinal);
+        var negative = plain.StartsWith('-');
+        var digits = plain.StartsWith('-') || plain.StartsWith('+') ? plain[1..] : plain;
+        var (radix, body) = digits switch
         {
-            return long.TryParse(text.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var hex) ? hex : null;
+            _ when digits.StartsWith("0x", StringComparison.OrdinalIgnoreCase) => (16, digits[2..]),
+            _ when digits.StartsWith("0b", StringComparison.OrdinalIgnoreCase) => (2, digits[2..]),
+            _ when digits.StartsWith("0o", StringComparison.OrdinalIgnoreCase) => (8, digits[2..]),
+            _ when digits.Length > 1 && digits[0] == '0' => (8, digits[1..]),
+            _ => (10, digits),
+        };
+
+        if (body.Length == 0)
+        {
+            return null;
         }
 
-        if (text.StartsWith("0o", StringComparison.Ordinal))
+        UInt128 value = 0;
+        foreach (var c in body)
         {
-            try
+            var digit = c switch
             {
-                return Convert.ToInt64(text[2..], 8);
+                >= '0' and <= '9' => c - '0',
+                >= 'a' and <= 'f' => c - 'a' + 10,
+                >= 'A' and <= 'F' => c - 'A' + 10,
+                _ => int.MaxValue,
+            };
+            if (digit >= radix)
+            {
+                return null;
             }
-            catch (OverflowException)
+
+            value = (value * (uint)radix) + (uint)digit;
+            if (value > (UInt128)long.MaxValue + 1)
             {
                 return null;
             }
         }
 
-        return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : null;
+        if (negative)
+        {
+            return value == (UInt128)long.MaxValue + 1 ? long.MinValue : -(long)value;
+        }
+
+        return value > long.MaxValue ? null : (long)value;
     }
 }

@@ -7,6 +7,8 @@ namespace EgressInfra.Core.Profiles.Rules;
 /// catch-all TCP entry on :80 also breaks plain HTTP to every other host (istio/istio#22634). An IPv6
 /// range that embeds all of IPv4 (<c>::ffff:0.0.0.0/96</c>, <c>64:ff9b::/96</c>) and ranges that
 /// together cover a whole family (<c>0.0.0.0/1</c> plus <c>128.0.0.0/1</c>) count as what they cover.
+/// The unspecified address is a catch-all too, with any prefix (<c>0.0.0.0</c>, <c>0.0.0.0/32</c>,
+/// <c>::</c>): Istio turns it into a listener or filter chain without an address match.
 /// </summary>
 public sealed class NoCatchAllAddressesRule : IProfileRule
 {
@@ -30,6 +32,17 @@ public sealed class NoCatchAllAddressesRule : IProfileRule
                     service,
                     $"addresses[{item.Index}]",
                     $"'{item.Text}' matches every {family} address{how} ({RuleContext.Describe(service)})");
+            }
+
+            foreach (var item in reached.Where(r => !r.ViaIpv6 && r.Range.PrefixLength > 0 && PolicyAddresses.IsIstioWildcard(r.Text, r.Range) && reported.Add(r.Index)))
+            {
+                var how = item.Text.Contains('/', StringComparison.Ordinal)
+                    ? "Istio drops a range whose address is 0.0.0.0 from the filter chain's match, so the chain takes every destination of the port"
+                    : "Istio binds the port's listener to this address, which is the wildcard listener of the port";
+                yield return RuleContext.Finding(
+                    service,
+                    $"addresses[{item.Index}]",
+                    $"'{item.Text}' is the unspecified address: {how} ({RuleContext.Describe(service)})");
             }
 
             foreach (var run in PolicyAddresses.Union(reached))

@@ -35,6 +35,24 @@ internal static class PolicyAddresses
         return result;
     }
 
+    /// <summary>
+    /// Whether Istio's sidecar matches every destination of the item's port for this address item,
+    /// whatever its prefix says. A single address becomes the listener's own address, and 0.0.0.0 or ::
+    /// there is the wildcard listener of the port; a CIDR block becomes a filter-chain prefix range
+    /// from the block's written address, and Istio leaves out a range whose address is 0.0.0.0
+    /// (pilot/pkg/networking/core: buildSidecarOutboundListener, filterChainOpts.toFilterChainMatch),
+    /// so <c>0.0.0.0/24</c> or <c>0.0.0.0/32</c> leaves the chain without any address match.
+    /// </summary>
+    public static bool IsIstioWildcard(string text, AddressRange range)
+    {
+        if (range.Written != 0)
+        {
+            return false;
+        }
+
+        return !range.IsIPv6 || !text.Contains('/', StringComparison.Ordinal);
+    }
+
     /// <summary>One run of a family's ranges merged where they overlap or touch, with the items in it.</summary>
     public sealed record Run(AddressRange Range, IReadOnlyList<Reached> Items)
     {

@@ -21,6 +21,7 @@ public static class ProfileRules
         new PresetAddressesFreshRule(),
         new EnforcedEgressRule(),
         new NoGatewayBypassRule(),
+        new GatewayGrantsPerPortRule(),
     ];
 
     /// <summary>The rule named by id (<c>no-wildcard-hosts</c>) or code (<c>EGR303</c>, any case), or null.</summary>

@@ -1,5 +1,6 @@
 using EgressInfra.Core.Config;
 using EgressInfra.Core.Diagnostics;
+using EgressInfra.Core.Sources;
 
 namespace EgressInfra.Core.Profiles.Rules;
 
@@ -62,6 +63,20 @@ public sealed class RegistryOnlyRule : IProfileRule
                 yield return new RuleFinding(
                     $"egress.sidecarImports[{i}]",
                     $"'{imports[i]}' imports what every namespace exports, so entries outside this stack widen what the governed namespaces reach");
+            }
+        }
+
+        // A namespace's own imports reach its Sidecar just the same (ManifestBuilder adds them).
+        foreach (var (ns, own) in egress.NamespaceImports)
+        {
+            for (var i = 0; i < own.Count; i++)
+            {
+                if (own[i].StartsWith("*/", StringComparison.Ordinal))
+                {
+                    yield return new RuleFinding(
+                        $"{ConfigPath.Child("egress.namespaceImports", ns)}[{i}]",
+                        $"'{own[i]}' imports what every namespace exports into the Sidecar of '{ns}', so entries outside this stack widen what it reaches");
+                }
             }
         }
     }

@@ -169,8 +169,9 @@ public static class TrafficPolicyRules
             CommonRules.Duration(tcp, "connectTimeout", at, f);
             CommonRules.Duration(tcp, "maxConnectionDuration", at, f);
 
-            // 0s disables the idle timeout.
-            if (SpecNode.String(tcp, "idleTimeout") is { } idle && ProtoDuration.Parse(idle) != 0)
+            // Istio checks the idle timeout only when it has a whole millisecond (Milliseconds() truncates):
+            // 0s disables it, and 0.5ms is let through the same way; the CRD has no rule for this field.
+            if (SpecNode.String(tcp, "idleTimeout") is { } idle && !(ProtoDuration.Parse(idle) is { } nanos && decimal.Truncate(nanos / 1_000_000m) == 0))
             {
                 CommonRules.Duration(tcp, "idleTimeout", at, f);
             }

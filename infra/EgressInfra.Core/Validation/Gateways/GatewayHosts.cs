@@ -10,7 +10,11 @@ namespace EgressInfra.Core.Validation.Gateways;
 public static class GatewayHosts
 {
     /// <summary>Every reason Istio rejects the host; empty when it accepts it.</summary>
-    public static IReadOnlyList<string> Problems(string host)
+    /// <param name="gatewaySemantics">
+    /// The Gateway was converted from a Gateway API resource (internal.istio.io/gateway-semantics:
+    /// gateway): the namespace '~' (no route attached) is then accepted too.
+    /// </param>
+    public static IReadOnlyList<string> Problems(string host, bool gatewaySemantics = false)
     {
         var problems = new List<string>();
         var slash = host.IndexOf('/', StringComparison.Ordinal);
@@ -27,7 +31,7 @@ public static class GatewayHosts
             problems.Add($"'{host}': the namespace and the host name cannot be empty");
         }
 
-        if (ns is not ("*" or ".") && !DnsNames.IsLabel(ns))
+        if (ns is not ("*" or ".") && !(ns == "~" && gatewaySemantics) && !DnsNames.IsLabel(ns))
         {
             problems.Add($"'{host}': invalid namespace \"{ns}\" (use '*', '.' or a namespace name)");
         }

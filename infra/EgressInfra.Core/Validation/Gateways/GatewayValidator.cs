@@ -12,6 +12,8 @@ namespace EgressInfra.Core.Validation.Gateways;
 /// </summary>
 public static class GatewayValidator
 {
+    private const string GatewaySemanticsAnnotation = "internal.istio.io/gateway-semantics";
+
     public static IReadOnlyList<Diagnostic> Validate(ObjectInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -21,7 +23,9 @@ public static class GatewayValidator
             return f.Items;
         }
 
-        if (!DnsNames.IsLabel(input.Name))
+        // Istio relaxes the name and '~/' hosts for Gateways it converted from the Gateway API.
+        var gatewaySemantics = SpecNode.String(input.Annotations, GatewaySemanticsAnnotation) == "gateway";
+        if (!gatewaySemantics && !DnsNames.IsLabel(input.Name))
         {
             f.Add(EnforcementKindCodes.GatewayName, "metadata.name", $"invalid gateway name \"{input.Name}\": a Gateway's name must be a DNS-1123 label (no dots)");
         }
@@ -43,7 +47,7 @@ public static class GatewayValidator
                 continue;
             }
 
-            CheckServer(server, path, f);
+            CheckServer(server, path, gatewaySemantics, f);
             if (SpecNode.Map(server, "port") is { } port)
             {
                 var name = SpecNode.Text(port, "name");
@@ -63,7 +67,7 @@ public static class GatewayValidator
         return f.Items;
     }
 
-    private static void CheckServer(MappingNode server, string path, ObjectFindings f)
+    private static void CheckServer(MappingNode server, string path, bool gatewaySemantics, ObjectFindings f)
     {
         var hosts = SpecNode.Strings(server, "hosts");
         if (hosts.Count == 0)
@@ -73,7 +77,7 @@ public static class GatewayValidator
 
         for (var h = 0; h < hosts.Count; h++)
         {
-            foreach (var problem in GatewayHosts.Problems(hosts[h]))
+            foreach (var problem in GatewayHosts.Problems(hosts[h], gatewaySemantics))
             {
                 f.Add(EnforcementKindCodes.GatewayHost, ConfigPath.Index(ConfigPath.Child(path, "hosts"), h), problem);
             }

@@ -1,19 +1,14 @@
-using System.Text.RegularExpressions;
 using EgressInfra.Core.Diagnostics;
 using EgressInfra.Core.Sources;
+using EgressInfra.Core.Validation.Istio.Syntax;
 using EgressInfra.Core.Validation.Objects;
 
 namespace EgressInfra.Core.Validation.VirtualServices;
 
-/// <summary>validateStringMatch and validateStringRegexp: no empty prefix or regex; regexes are RE2, at most 1024 characters.</summary>
-public static partial class StringMatchRules
+/// <summary>validateStringMatch and validateStringRegexp: no empty prefix or regex; regexes are RE2 (Go regexp syntax), at most 1024 bytes.</summary>
+public static class StringMatchRules
 {
     public const int MaxRegexLength = 1024;
-
-    /// <summary>RE2 has no lookaround, backreferences, possessive or atomic groups: .NET would accept them, Istio does not.</summary>
-    // Source-generated, so that no pattern is parsed when the class is first used.
-    [GeneratedRegex(@"\(\?[=!]|\(\?<[=!]|\(\?>|\\[1-9]|\\k<|[*+?}]\+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex NotRe2();
 
     /// <param name="checkPrefix">False for uri, where Istio only checks the regex.</param>
     public static void Check(ConfigNode? match, string path, ObjectFindings f, bool checkPrefix = true)
@@ -45,24 +40,14 @@ public static partial class StringMatchRules
             return "a regex string match should not be empty";
         }
 
-        if (pattern.Length > MaxRegexLength)
+        // Go's len() counts UTF-8 bytes, not characters.
+        if (Re2Syntax.Utf8Length(pattern) > MaxRegexLength)
         {
-            return $"the regex is too large: at most {MaxRegexLength} characters";
+            return $"the regex is too large: at most {MaxRegexLength} bytes (UTF-8)";
         }
 
-        if (NotRe2().IsMatch(pattern))
-        {
-            return $"\"{pattern}\" uses syntax RE2 does not have (lookaround, backreferences, atomic groups); Istio uses RE2";
-        }
-
-        try
-        {
-            _ = new Regex(pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
-            return null;
-        }
-        catch (ArgumentException e)
-        {
-            return $"\"{pattern}\" is not a valid regex ({e.Message}); Istio uses RE2";
-        }
+        return Re2Syntax.Problem(pattern) is { } problem
+            ? $"\"{pattern}\" is not a valid RE2 regex ({problem}); Istio compiles it with Go's regexp"
+            : null;
     }
 }

@@ -112,18 +112,22 @@ public class GatewayModeRefusalTests
     }
 
     // Two services that list one host share its gateway objects; the gateway cannot grant one port of
-    // a host to some namespaces and another port to others, and says so.
+    // a host to some namespaces and another port to others, and says so: a warning of the mode, and an
+    // error of the restrictive profile (gateway-grants-per-port), so the dev variant is the one rendered.
     [Fact]
     public void OneHostGrantedToDifferentNamespacesOnDifferentPorts_IsReported_AndRoutedOnce()
     {
-        var plan = GatewayStacks.Evaluate(GatewayStacks.WithService("""
+        var text = GatewayStacks.WithService("""
             - name: stripe-files
               hosts: [api.stripe.com]
               ports: [{number: 8443, protocol: TLS}]
               namespaces: [orders]
               owner: team-orders
               reason: Statement downloads.
-            """));
+            """);
+        var prod = GatewayStacks.Evaluate(text);
+        Assert.Contains(prod.Errors, d => d.Code == PolicyCodes.GatewayGrantsPerPort.Code && d.Path == "egress.services[3].namespaces");
+        var plan = GatewayStacks.Evaluate(text.Replace("environment: prod", "environment: dev", StringComparison.Ordinal).Replace("prod-eu-west-1", "dev-eu-west-1", StringComparison.Ordinal), "Pulumi.dev.yaml");
 
         var finding = Assert.Single(plan.Diagnostics, d => d.Code == EnforcementCodes.GatewayAuthorizesPerHost.Code);
         Assert.Equal(("egress.services[3].namespaces", Severity.Warning), (finding.Path, finding.Severity));

@@ -37,7 +37,7 @@ public class GatewayModeTests
     public void NothingIsExportedToEveryNamespace_EvenWhenAServiceExportsItsOwnEntryWidely()
     {
         // A permissive stack may export its own entries to "*"; what gateway mode adds never is.
-        var text = GatewayStacks.With("environment: prod", "environment: dev").Replace("namespaces: [payments]\n        owner: team-payments\n        reason: Card payments.", "namespaces: [payments]\n        exportTo: [\"*\"]", StringComparison.Ordinal);
+        var text = GatewayStacks.With("environment: prod", "environment: dev").Replace("prod-eu-west-1", "dev-eu-west-1", StringComparison.Ordinal).Replace("namespaces: [payments]\n        owner: team-payments\n        reason: Card payments.", "namespaces: [payments]\n        exportTo: [\"*\"]", StringComparison.Ordinal);
         var manifests = GatewayStacks.Evaluate(text, "Pulumi.dev.yaml").Manifests!;
 
         var generated = manifests.Objects.Where(o => o.Metadata.Namespace == "istio-egress");

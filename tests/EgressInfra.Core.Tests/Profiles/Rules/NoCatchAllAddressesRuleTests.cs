@@ -39,7 +39,7 @@ public class NoCatchAllAddressesRuleTests
     [Theory]
     [InlineData("10.42.8.15/32")]
     [InlineData("10.42.8.15")]
-    [InlineData("0.0.0.0/32")]
+    [InlineData("0.0.0.1/32")]
     public void SpecificAddress_Passes(string address)
     {
         var plan = PolicyStack.Check(services: $"""
