@@ -28,7 +28,7 @@ public static class AmbientLint
         var entries = documents.Where(d => Is(d, "networking.istio.io/", ServiceEntry.KindName)).ToList();
         var targeted = documents.Where(d => Is(d, "security.istio.io/", AuthorizationPolicy.KindName) && Node(d.Root, "spec", "targetRefs") is SequenceNode).ToList();
         var ambient = waypoints.Count > 0 || targeted.Count > 0 || entries.Any(e => Label(e.Root, AmbientNames.UseWaypoint) is not null);
-        var cluster = ClusterFacts.Read(documents.Select(d => d.Root));
+        var cluster = WorkloadFacts.Read(documents.Select(d => d.Root));
         foreach (var sidecar in documents.Where(d => Is(d, "networking.istio.io/", Sidecar.KindName)))
         {
             var why = IneffectiveBecause(sidecar, cluster) is { } reason
@@ -91,7 +91,7 @@ public static class AmbientLint
     /// istioctl's sidecar.SelectorAnalyzer (IST0167): a Sidecar without a selector in a namespace that a
     /// Namespace of the files puts in ambient mode, or one whose selector picks an ambient Pod of the files.
     /// </summary>
-    private static string? IneffectiveBecause(Document sidecar, ClusterFacts cluster)
+    private static string? IneffectiveBecause(Document sidecar, WorkloadFacts cluster)
     {
         var ns = Namespace(sidecar);
         var selector = SpecNode.StringMap(SpecNode.Map(SpecNode.Map(sidecar.Root, "spec"), "workloadSelector"), "labels")
@@ -102,7 +102,7 @@ public static class AmbientLint
         }
 
         var pod = cluster.Pods.FirstOrDefault(p => p.Ambient && p.Namespace == ns && selector.All(l => p.Labels.TryGetValue(l.Key, out var v) && v == l.Value));
-        return pod is null ? null : $"the pod '{pod.Name}' it selects is in ambient mode ({ClusterFacts.AmbientRedirection}: enabled)";
+        return pod is null ? null : $"the pod '{pod.Name}' it selects is in ambient mode ({WorkloadFacts.AmbientRedirection}: enabled)";
     }
 
     private static bool IsWaypoint(Document d) =>

@@ -192,7 +192,7 @@ public static class ManifestLinter
             s.Metadata.Namespace ?? DefaultNamespace,
             s.Metadata.Name,
             SelectorOf(sidecarDocuments[i].Root))).Where(c => !replacedSidecars[c.Index]).ToList();
-        var cluster = ClusterFacts.Read(trees.Select(t => t.Root));
+        var cluster = WorkloadFacts.Read(trees.Select(t => t.Root));
         foreach (var (index, finding) in SidecarConflicts.Find(candidates, cluster.Pods, cluster.AmbientNamespaces))
         {
             diagnostics.Add(sidecarDocuments[index].Place(finding));

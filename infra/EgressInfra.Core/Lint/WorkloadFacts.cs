@@ -10,15 +10,15 @@ namespace EgressInfra.Core.Lint;
 /// as istioctl analyze's Sidecar analyzer reads them. Nothing is assumed about objects the files do not
 /// hold: with no Pods, no finding depends on pods.
 /// </summary>
-public sealed class ClusterFacts
+public sealed class WorkloadFacts
 {
-    private ClusterFacts(IReadOnlySet<string> ambientNamespaces, IReadOnlyList<SidecarConflicts.Pod> pods)
+    private WorkloadFacts(IReadOnlySet<string> ambientNamespaces, IReadOnlyList<SidecarConflicts.Pod> pods)
     {
         AmbientNamespaces = ambientNamespaces;
         Pods = pods;
     }
 
-    public static ClusterFacts Empty { get; } = new(new HashSet<string>(StringComparer.Ordinal), []);
+    public static WorkloadFacts Empty { get; } = new(new HashSet<string>(StringComparer.Ordinal), []);
 
     /// <summary>Namespaces a Namespace object puts in ambient mode (Istio's NamespaceInAmbientMode).</summary>
     public IReadOnlySet<string> AmbientNamespaces { get; }
@@ -27,7 +27,7 @@ public sealed class ClusterFacts
     public IReadOnlyList<SidecarConflicts.Pod> Pods { get; }
 
     /// <summary>Reads the core/v1 Namespaces and Pods among the documents; other documents are ignored.</summary>
-    public static ClusterFacts Read(IEnumerable<MappingNode> documents)
+    public static WorkloadFacts Read(IEnumerable<MappingNode> documents)
     {
         ArgumentNullException.ThrowIfNull(documents);
         var ambient = new HashSet<string>(StringComparer.Ordinal);
@@ -57,7 +57,7 @@ public sealed class ClusterFacts
             }
         }
 
-        return new ClusterFacts(ambient, pods);
+        return new WorkloadFacts(ambient, pods);
     }
 
     /// <summary>The annotation istio-cni sets on a pod whose traffic ztunnel captures (Istio's PodInAmbientMode).</summary>
