@@ -7,16 +7,36 @@ namespace EgressInfra.Delivery;
 /// Finds the kubeconfig the way the Kubernetes provider does, so the Sidecar listing reaches the
 /// cluster the objects go to: the stack's <c>kubeconfig</c> setting (a path if such a file exists,
 /// else the text itself), else every file in <c>KUBECONFIG</c> merged (the first occurrence of a
-/// name wins), else <c>~/.kube/config</c>; then the stack's context, or the file's current one.
+/// name wins), else <c>~/.kube/config</c>; then the stack's context, or the file's current one. With
+/// none of these and no context, inside a pod, the pod's service account (as the provider falls back to).
 /// </summary>
 internal static class KubeconfigSource
 {
-    public static KubernetesClientConfiguration Configure(ClusterAccess access)
+    public static KubernetesClientConfiguration Configure(ClusterAccess access) =>
+        Configure(access, KubernetesClientConfiguration.IsInCluster());
+
+    /// <param name="inCluster">Whether this runs in a pod with a service account (a parameter for tests).</param>
+    internal static KubernetesClientConfiguration Configure(ClusterAccess access, bool inCluster)
     {
         ArgumentNullException.ThrowIfNull(access);
         var context = string.IsNullOrWhiteSpace(access.Context) ? null : access.Context;
+        if (context is null && inCluster && string.IsNullOrWhiteSpace(access.Kubeconfig) && KubeconfigFiles().Length == 0 && !File.Exists(DefaultPath))
+        {
+            return KubernetesClientConfiguration.InClusterConfig();
+        }
+
         return KubernetesClientConfiguration.BuildConfigFromConfigObject(Load(access.Kubeconfig), context);
     }
+
+    private static string DefaultPath => ExpandHome("~/.kube/config");
+
+    private static FileInfo[] KubeconfigFiles() =>
+        (Environment.GetEnvironmentVariable("KUBECONFIG") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(ExpandHome)
+            .Where(File.Exists)
+            .Select(p => new FileInfo(p))
+            .ToArray();
 
     private static K8SConfiguration Load(string? setting)
     {
@@ -32,15 +52,10 @@ internal static class KubeconfigSource
             return KubernetesClientConfiguration.LoadKubeConfig(text);
         }
 
-        var files = (Environment.GetEnvironmentVariable("KUBECONFIG") ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(ExpandHome)
-            .Where(File.Exists)
-            .Select(p => new FileInfo(p))
-            .ToArray();
+        var files = KubeconfigFiles();
         return files.Length > 0
             ? Merge(files.Select(f => KubernetesClientConfiguration.LoadKubeConfig(f, useRelativePaths: true)).ToList())
-            : KubernetesClientConfiguration.LoadKubeConfig(new FileInfo(ExpandHome("~/.kube/config")), useRelativePaths: true);
+            : KubernetesClientConfiguration.LoadKubeConfig(new FileInfo(DefaultPath), useRelativePaths: true);
     }
 
     /// <summary>

@@ -75,4 +75,32 @@ public class KubernetesSidecarInventoryTests
             File.Delete(path);
         }
     }
+
+    // No kubeconfig anywhere and no context: inside a pod the service account is used, as the provider
+    // does; outside one, the default file is what is missing.
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void NoKubeconfigAnywhere_FallsBackToThePodsAccount_OnlyInsideAPod(bool inCluster)
+    {
+        var home = Environment.GetEnvironmentVariable("HOME");
+        var kubeconfig = Environment.GetEnvironmentVariable("KUBECONFIG");
+        var empty = Directory.CreateTempSubdirectory("egress-home-");
+        Environment.SetEnvironmentVariable("HOME", empty.FullName);
+        Environment.SetEnvironmentVariable("KUBECONFIG", null);
+        try
+        {
+            var error = Record.Exception(() => KubeconfigSource.Configure(new ClusterAccess(null, null), inCluster));
+
+            // The pod's account is read from its token file (absent here); the default path is ~/.kube/config.
+            Assert.NotNull(error);
+            Assert.Equal(inCluster, !error.Message.Contains(".kube", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("HOME", home);
+            Environment.SetEnvironmentVariable("KUBECONFIG", kubeconfig);
+            empty.Delete(recursive: true);
+        }
+    }
 }
